@@ -1,0 +1,33 @@
+package io.github.loopbackfastpath.autoconfigure;
+
+import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the {@code loopbackfastpath} Actuator
+ * endpoint. Like every endpoint but health, it is reachable over HTTP only when the
+ * application exposes it.
+ *
+ * @author Loopback Fast Path contributors
+ */
+@AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnBean(LoopbackFastPath.class)
+@ConditionalOnAvailableEndpoint(LoopbackFastPathEndpoint.class)
+public final class LoopbackFastPathEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LoopbackFastPathEndpoint loopbackFastPathEndpoint(LoopbackFastPath fastPath,
+			LoopbackFastPathProperties properties) {
+		return new LoopbackFastPathEndpoint(fastPath, properties.isEnabled());
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.github.loopbackfastpath.autoconfigure;
+
+import io.github.loopbackfastpath.engine.FastPathStatus;
+import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.engine.WsaError;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a {@link LoopbackFastPathException}: which listener, which error, and what to do.
+ *
+ * @author Loopback Fast Path contributors
+ */
+class LoopbackFastPathFailureAnalyzer extends AbstractFailureAnalyzer<LoopbackFastPathException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, LoopbackFastPathException cause) {
+		StringBuilder description = new StringBuilder(
+				"The loopback fast path could not be applied to a listening socket, and loopback.fast-path.fail-on-error is true:\n");
+		StringBuilder action = new StringBuilder();
+		for (SocketRecord record : cause.getRecords()) {
+			description.append("\n    Socket #")
+				.append(record.id())
+				.append(": ")
+				.append(record.component())
+				.append(" listener ")
+				.append(Addresses.format(record.localAddress()))
+				.append("\n    Status: ")
+				.append(record.status());
+			if (record.errorCode() != null) {
+				description.append(" (").append(record.errorName()).append(", ").append(record.errorCode()).append(')');
+			}
+			description.append("\n    Reason: ").append(record.message()).append('\n');
+			String fix = fix(record);
+			if (action.indexOf(fix) < 0) {
+				action.append(fix).append("\n");
+			}
+		}
+		action.append("Or set loopback.fast-path.fail-on-error to false to start without the fast path on this socket.");
+		return new FailureAnalysis(description.toString(), action.toString(), cause);
+	}
+
+	private static String fix(SocketRecord record) {
+		if (record.status() == FastPathStatus.HANDLE_UNAVAILABLE) {
+			return "Let the starter reach native sockets: " + io.github.loopbackfastpath.engine.NativeHandles.jvmOptionAdvice() + ".";
+		}
+		Integer code = record.errorCode();
+		if (code != null && code == WsaError.WSAEACCES.code()) {
+			return "Check that no security product or policy forbids socket ioctls for this process.";
+		}
+		return "Check the Winsock error above; the fast path is deprecated by Microsoft and may not be available on this Windows build.";
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.github.loopbackfastpath.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+
+/**
+ * Configuration of the Windows TCP loopback fast path ({@code SIO_LOOPBACK_FAST_PATH}).
+ *
+ * @author Loopback Fast Path contributors
+ */
+@ConfigurationProperties("loopback.fast-path")
+public class LoopbackFastPathProperties {
+
+	/**
+	 * Whether to request the Windows TCP loopback fast path for the listening sockets of the
+	 * embedded web server and the client sockets of the HTTP clients Spring Boot builds. Off
+	 * by default, as in Windows. Has no effect on other operating systems.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Whether a listener whose fast path failed (FAILED or HANDLE_UNAVAILABLE) stops
+	 * start-up. A fast path that the OS or the transport does not support never does.
+	 */
+	private boolean failOnError;
+
+	/**
+	 * Number of closed sockets whose records are kept, in addition to those of open sockets.
+	 */
+	private int historySize = 256;
+
+	private final Server server = new Server();
+
+	private final Client client = new Client();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isFailOnError() {
+		return this.failOnError;
+	}
+
+	public void setFailOnError(boolean failOnError) {
+		this.failOnError = failOnError;
+	}
+
+	public int getHistorySize() {
+		return this.historySize;
+	}
+
+	public void setHistorySize(int historySize) {
+		Assert.isTrue(historySize >= 0, () -> "History size must be zero or more, but was " + historySize
+				+ ". Set loopback.fast-path.history-size to the number of closed sockets to remember (default 256).");
+		this.historySize = historySize;
+	}
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	/**
+	 * Listening sockets.
+	 */
+	public static class Server {
+
+		/**
+		 * Whether the listening sockets of the embedded web servers (including a separate
+		 * management server) get the fast path, when it is enabled.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Client sockets.
+	 */
+	public static class Client {
+
+		/**
+		 * Whether the client sockets of the HTTP clients Spring Boot builds get the fast
+		 * path, when it is enabled.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

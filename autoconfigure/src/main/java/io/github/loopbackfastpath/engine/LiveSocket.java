@@ -1,0 +1,99 @@
+package io.github.loopbackfastpath.engine;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.NetworkChannel;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A weak view of the Java socket behind a record, read when the endpoint is read: never on
+ * the connection path, and never keeping a socket alive.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public interface LiveSocket {
+
+	/**
+	 * Whether the socket is still open. A socket that was garbage collected is not.
+	 * @return whether the socket is open
+	 */
+	boolean isOpen();
+
+	/**
+	 * The socket's current local address.
+	 * @return the address, or {@code null} if unbound, closed or unknown
+	 */
+	@Nullable InetSocketAddress localAddress();
+
+	/**
+	 * The socket's current remote address.
+	 * @return the address, or {@code null} if unconnected, closed or unknown
+	 */
+	@Nullable InetSocketAddress remoteAddress();
+
+	/**
+	 * A view of a JDK NIO channel.
+	 * @param channel the channel
+	 * @return the view
+	 */
+	static LiveSocket of(NetworkChannel channel) {
+		return new NetworkChannelSocket(channel);
+	}
+
+	/**
+	 * The address if it is an IP socket address.
+	 * @param address any socket address
+	 * @return the address, or {@code null}
+	 */
+	static @Nullable InetSocketAddress inet(@Nullable SocketAddress address) {
+		return (address instanceof InetSocketAddress inet) ? inet : null;
+	}
+
+	/**
+	 * A weakly held JDK channel.
+	 */
+	final class NetworkChannelSocket implements LiveSocket {
+
+		private final WeakReference<NetworkChannel> channel;
+
+		NetworkChannelSocket(NetworkChannel channel) {
+			this.channel = new WeakReference<>(channel);
+		}
+
+		@Override
+		public boolean isOpen() {
+			NetworkChannel channel = this.channel.get();
+			return channel != null && channel.isOpen();
+		}
+
+		@Override
+		public @Nullable InetSocketAddress localAddress() {
+			NetworkChannel channel = this.channel.get();
+			try {
+				return (channel != null) ? LiveSocket.inet(channel.getLocalAddress()) : null;
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public @Nullable InetSocketAddress remoteAddress() {
+			NetworkChannel channel = this.channel.get();
+			if (channel instanceof java.nio.channels.SocketChannel socketChannel) {
+				try {
+					return LiveSocket.inet(socketChannel.getRemoteAddress());
+				}
+				catch (IOException ex) {
+					return null;
+				}
+			}
+			return null;
+		}
+
+	}
+
+}

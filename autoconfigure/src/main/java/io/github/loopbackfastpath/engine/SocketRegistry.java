@@ -1,0 +1,178 @@
+package io.github.loopbackfastpath.engine;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records of every socket the fast path was requested for: all open sockets, plus a
+ * bounded history of closed ones, so memory stays bounded however many connections come
+ * and go.
+ * <p>
+ * Sockets whose owner reports their close (Netty's close future, a server's stop) leave at
+ * once; the others are found closed by a sweep that runs when the records are read and,
+ * amortised, as new sockets are registered.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class SocketRegistry {
+
+	private static final int MINIMUM_SWEEP_INTERVAL = 64;
+
+	private final int historySize;
+
+	private final Clock clock;
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private final Map<Long, SocketRecord> open = new ConcurrentHashMap<>();
+
+	private final ArrayDeque<SocketRecord> history = new ArrayDeque<>();
+
+	private final Map<FastPathStatus, LongAdder> totals = new EnumMap<>(FastPathStatus.class);
+
+	private final AtomicInteger registrationsSinceSweep = new AtomicInteger();
+
+	/**
+	 * Create a registry.
+	 * @param historySize how many closed sockets to keep
+	 * @param clock the clock for record times
+	 */
+	public SocketRegistry(int historySize, Clock clock) {
+		if (historySize < 0) {
+			throw new IllegalArgumentException("historySize must be zero or more, was " + historySize);
+		}
+		this.historySize = historySize;
+		this.clock = clock;
+		for (FastPathStatus status : FastPathStatus.values()) {
+			this.totals.put(status, new LongAdder());
+		}
+	}
+
+	/**
+	 * Create a registry with the system clock.
+	 * @param historySize how many closed sockets to keep
+	 */
+	public SocketRegistry(int historySize) {
+		this(historySize, Clock.systemUTC());
+	}
+
+	SocketRecord register(SocketRequest request, FastPathStatus status, NativeHandle handle,
+			@Nullable Integer errorCode, @Nullable String message) {
+		SocketRecord record = new SocketRecord(this.ids.incrementAndGet(), request, status, handle.value(), errorCode,
+				message, this.clock.instant());
+		this.totals.get(status).increment();
+		this.open.put(record.id(), record);
+		if (this.registrationsSinceSweep.incrementAndGet() >= Math.max(MINIMUM_SWEEP_INTERVAL, this.open.size())) {
+			sweep();
+		}
+		return record;
+	}
+
+	/**
+	 * Move a record whose socket was closed to the history.
+	 * @param record the record
+	 */
+	public void closed(SocketRecord record) {
+		if (record.markClosed(this.clock.instant()) && this.open.remove(record.id()) != null) {
+			synchronized (this.history) {
+				if (this.historySize > 0) {
+					if (this.history.size() == this.historySize) {
+						this.history.removeFirst();
+					}
+					this.history.addLast(record);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Move every record whose socket is gone to the history.
+	 */
+	public void sweep() {
+		this.registrationsSinceSweep.set(0);
+		for (SocketRecord record : this.open.values()) {
+			if (record.isSocketGone()) {
+				closed(record);
+			}
+		}
+	}
+
+	/**
+	 * The open records, then the history, each in the order they were made.
+	 * @return a snapshot of the records
+	 */
+	public List<SocketRecord> records() {
+		sweep();
+		List<SocketRecord> records = new ArrayList<>(this.open.values());
+		records.sort(Comparator.comparingLong(SocketRecord::id));
+		synchronized (this.history) {
+			records.addAll(this.history);
+		}
+		return Collections.unmodifiableList(records);
+	}
+
+	/**
+	 * Find a record that is open or still in the history.
+	 * @param id the record's id
+	 * @return the record
+	 */
+	public Optional<SocketRecord> find(long id) {
+		SocketRecord record = this.open.get(id);
+		if (record != null) {
+			return Optional.of(record);
+		}
+		synchronized (this.history) {
+			return this.history.stream().filter((candidate) -> candidate.id() == id).findFirst();
+		}
+	}
+
+	/**
+	 * How many sockets had each status since start-up, including those no longer kept.
+	 * @return the count per status
+	 */
+	public Map<FastPathStatus, Long> totals() {
+		Map<FastPathStatus, Long> totals = new EnumMap<>(FastPathStatus.class);
+		this.totals.forEach((status, count) -> totals.put(status, count.sum()));
+		return totals;
+	}
+
+	/**
+	 * How many records are open now, without sweeping.
+	 * @return the number of open records
+	 */
+	public int openCount() {
+		return this.open.size();
+	}
+
+	/**
+	 * How many records are kept in all, without sweeping.
+	 * @return the number of records kept
+	 */
+	public int size() {
+		synchronized (this.history) {
+			return this.open.size() + this.history.size();
+		}
+	}
+
+	/**
+	 * How many closed sockets are kept at most.
+	 * @return the history size
+	 */
+	public int historySize() {
+		return this.historySize;
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.loopbackfastpath.server.tomcat;
+
+import java.io.IOException;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
+
+import io.github.loopbackfastpath.engine.LiveSocket;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.Stage;
+import org.apache.tomcat.util.net.NioEndpoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Requests the fast path right after Tomcat bound its listening socket and before the
+ * acceptor thread starts: {@code ServerSocketChannel.bind} also listens, so no earlier
+ * moment is reachable without copying Tomcat's socket set-up. Counts accepted connections
+ * on the listener's record and closes the record when the socket closes.
+ *
+ * @author Loopback Fast Path contributors
+ */
+final class FastPathNioEndpoint extends NioEndpoint {
+
+	private volatile @Nullable LoopbackFastPath fastPath;
+
+	private volatile String component = "tomcat";
+
+	private volatile @Nullable SocketRecord record;
+
+	void useFastPath(LoopbackFastPath fastPath, String component) {
+		this.fastPath = fastPath;
+		this.component = component;
+	}
+
+	@Override
+	protected void initServerSocket() throws Exception {
+		super.initServerSocket();
+		LoopbackFastPath fastPath = this.fastPath;
+		if (fastPath != null) {
+			this.record = requestFastPath(fastPath);
+		}
+	}
+
+	private @Nullable SocketRecord requestFastPath(LoopbackFastPath fastPath) {
+		try {
+			NetworkChannel channel = getServerSocket();
+			SocketRequest request = SocketRequest.listener(this.component, Stage.BEFORE_ACCEPT, LiveSocket.of(channel));
+			if (getUseInheritedChannel()) {
+				return fastPath.skip(request, "Tomcat uses the channel inherited from the launching process "
+						+ "(useInheritedChannel): its creator must request the fast path.");
+			}
+			if (getUnixDomainSocketPath() != null) {
+				return fastPath.skip(request, "Tomcat listens on the Unix domain socket " + getUnixDomainSocketPath()
+						+ ": the loopback fast path is for TCP only.");
+			}
+			return fastPath.request(request, channel);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// Best effort: never break the listener
+			return null;
+		}
+	}
+
+	@Override
+	protected SocketChannel serverSocketAccept() throws Exception {
+		SocketChannel accepted = super.serverSocketAccept();
+		SocketRecord record = this.record;
+		if (record != null) {
+			record.connectionAccepted();
+		}
+		return accepted;
+	}
+
+	@Override
+	protected void doCloseServerSocket() throws IOException {
+		try {
+			super.doCloseServerSocket();
+		}
+		finally {
+			SocketRecord record = this.record;
+			LoopbackFastPath fastPath = this.fastPath;
+			if (record != null && fastPath != null) {
+				fastPath.registry().closed(record);
+			}
+		}
+	}
+
+}

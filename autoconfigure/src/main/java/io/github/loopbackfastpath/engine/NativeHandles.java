@@ -45,7 +45,7 @@ public final class NativeHandles {
 		try {
 			Class<?> selChImpl = Class.forName(PACKAGE + ".SelChImpl", false, null);
 			if (javaBase.isExported(PACKAGE, self)) {
-				MethodHandle getFdVal = MethodHandles.publicLookup()
+				MethodHandle getFdVal = MethodHandles.lookup()
 					.findVirtual(selChImpl, "getFDVal", MethodType.methodType(int.class));
 				return new NativeHandles(Access.EXPORTED, selChImpl, getFdVal);
 			}
@@ -90,9 +90,12 @@ public final class NativeHandles {
 			return (this.access == Access.NONE) ? NativeHandle.unavailable(unreachable(type))
 					: NativeHandle.unavailable(type + " is not a JDK socket channel implementation");
 		}
+		if (!channel.isOpen()) {
+			return NativeHandle.unavailable(type + " is closed");
+		}
 		try {
 			int fd = (this.getFdVal != null) ? (int) this.getFdVal.invoke(channel) : readField(channel);
-			return (fd >= 0) ? NativeHandle.of(fd) : NativeHandle.unavailable(type + " is closed");
+			return (fd >= 0) ? NativeHandle.of(fd) : NativeHandle.unavailable(type + " has no native socket");
 		}
 		catch (Throwable ex) {
 			if (ex instanceof Error error && !(ex instanceof LinkageError)) {

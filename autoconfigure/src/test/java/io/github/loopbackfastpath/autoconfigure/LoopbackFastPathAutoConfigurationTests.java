@@ -1,0 +1,221 @@
+package io.github.loopbackfastpath.autoconfigure;
+
+import com.sun.jna.Native;
+import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
+import io.github.loopbackfastpath.engine.FastPathStatus;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketPlatform;
+import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.server.tomcat.TomcatFastPathCustomizer;
+import io.github.loopbackfastpath.test.SubstituteWindows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the auto-configuration's conditions and properties.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LoopbackFastPathAutoConfigurationTests {
+
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(
+			LoopbackFastPathAutoConfiguration.class, LoopbackFastPathServerAutoConfiguration.class,
+			LoopbackFastPathEndpointAutoConfiguration.class, EndpointAutoConfiguration.class);
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS)
+		.withPropertyValues("management.endpoints.web.exposure.include=loopbackfastpath");
+
+	@Test
+	void disabledByDefaultTouchesNoSocket() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(LoopbackFastPath.class);
+			assertThat(context).hasSingleBean(LoopbackFastPathEndpoint.class);
+			assertThat(context).doesNotHaveBean(TomcatFastPathCustomizer.class);
+			assertThat(context).doesNotHaveBean(ListenerVerifier.class);
+			assertThat(context.getBean(LoopbackFastPathEndpoint.class).report().enabled()).isFalse();
+		});
+	}
+
+	@Test
+	void endpointIsOnlyAvailableWhenExposed() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("loopback.fast-path.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(LoopbackFastPathEndpoint.class));
+	}
+
+	@Test
+	void enabledHooksTheWebServer() {
+		this.runner.withPropertyValues("loopback.fast-path.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(TomcatFastPathCustomizer.class);
+			assertThat(context).hasSingleBean(ListenerVerifier.class);
+			assertThat(context.getBean(LoopbackFastPathEndpoint.class).report().enabled()).isTrue();
+		});
+	}
+
+	@Test
+	void serverDisabledLeavesTheWebServerAlone() {
+		this.runner.withPropertyValues("loopback.fast-path.enabled=true", "loopback.fast-path.server.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LoopbackFastPath.class);
+				assertThat(context).doesNotHaveBean(TomcatFastPathCustomizer.class);
+			});
+	}
+
+	@Test
+	void notAWebApplicationHasNoServerHook() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("loopback.fast-path.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LoopbackFastPath.class);
+				assertThat(context).doesNotHaveBean(TomcatFastPathCustomizer.class);
+			});
+	}
+
+	@Test
+	void withoutJnaTheStarterBacksOffWithOneLogLine(CapturedOutput output) {
+		this.runner.withClassLoader(new FilteredClassLoader(Native.class))
+			.withPropertyValues("loopback.fast-path.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(LoopbackFastPath.class);
+				assertThat(context).doesNotHaveBean(TomcatFastPathCustomizer.class);
+				assertThat(context).doesNotHaveBean(LoopbackFastPathEndpoint.class);
+			});
+		assertThat(output).containsOnlyOnce("JNA is not on the classpath").contains("net.java.dev.jna:jna");
+	}
+
+	@Test
+	void withoutJnaAndDisabledNothingIsLogged(CapturedOutput output) {
+		this.runner.withClassLoader(new FilteredClassLoader(Native.class))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("JNA");
+	}
+
+	@Test
+	void enabledThatIsNotABooleanFailsStartUp() {
+		this.runner.withPropertyValues("loopback.fast-path.enabled=maybe").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maybe");
+			assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(IllegalArgumentException.class);
+			assertThat(bindFailure(context.getStartupFailure()).getName()).hasToString("loopback.fast-path.enabled");
+		});
+	}
+
+	@Test
+	void negativeHistorySizeFailsStartUpWithTheFix() {
+		this.runner.withPropertyValues("loopback.fast-path.history-size=-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(bindFailure(context.getStartupFailure()).getName()).hasToString("loopback.fast-path");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("must be zero or more, but was -1")
+				.hasMessageContaining("default 256");
+		});
+	}
+
+	@Test
+	void applicationPlatformIsUsed() {
+		this.runner.withUserConfiguration(SubstituteWindowsConfiguration.class)
+			.run((context) -> assertThat(context.getBean(LoopbackFastPath.class).platformInfo().osName())
+				.isEqualTo("Windows (substitute)"));
+	}
+
+	@Test
+	void failOnErrorStopsStartUpWhenAListenerFails() {
+		servletServer().withPropertyValues("loopback.fast-path.fail-on-error=true")
+			.withBean(SocketPlatform.class, () -> SubstituteWindows.answering(10013))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(LoopbackFastPathException.class);
+				LoopbackFastPathException failure = (LoopbackFastPathException) rootCause(context.getStartupFailure());
+				assertThat(failure.getRecords()).singleElement()
+					.satisfies((record) -> assertThat(record.errorName()).isEqualTo("WSAEACCES"));
+				FailureAnalysis analysis = new LoopbackFastPathFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("tomcat listener")
+					.contains("WSAEACCES, 10013")
+					.contains("forbidden");
+				assertThat(analysis.getAction()).contains("fail-on-error to false");
+			});
+	}
+
+	@Test
+	void failOnErrorNeverStopsStartUpForUnsupportedByTransport() {
+		servletServer().withPropertyValues("loopback.fast-path.fail-on-error=true")
+			.withBean(SocketPlatform.class, () -> SubstituteWindows.answering(10045))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LoopbackFastPath.class).registry().records())
+					.extracting(SocketRecord::status)
+					.containsExactly(FastPathStatus.UNSUPPORTED_BY_TRANSPORT);
+			});
+	}
+
+	@Test
+	void failOnErrorNeverStopsStartUpOnAnUnsupportedPlatform() {
+		servletServer().withPropertyValues("loopback.fast-path.fail-on-error=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(LoopbackFastPath.class).registry().records()).extracting(SocketRecord::status)
+				.containsExactly(FastPathStatus.UNSUPPORTED_PLATFORM);
+		});
+	}
+
+	@Test
+	void withoutFailOnErrorAFailedListenerStillStarts(CapturedOutput output) {
+		servletServer().withBean(SocketPlatform.class, () -> SubstituteWindows.answering(10013)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(LoopbackFastPath.class).registry().records()).extracting(SocketRecord::status)
+				.containsExactly(FastPathStatus.FAILED);
+		});
+		assertThat(output).containsOnlyOnce("Loopback fast path FAILED for tomcat listener");
+	}
+
+	private WebApplicationContextRunner servletServer() {
+		return new WebApplicationContextRunner(AnnotationConfigServletWebServerApplicationContext::new)
+			.withConfiguration(CONFIGURATIONS)
+			.withConfiguration(AutoConfigurations.of(TomcatServletWebServerAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.enabled=true", "server.port=0", "server.address=127.0.0.1");
+	}
+
+	private static BindException bindFailure(Throwable failure) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof BindException bind) {
+				return bind;
+			}
+		}
+		throw new AssertionError("No BindException in " + failure);
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SubstituteWindowsConfiguration {
+
+		@Bean
+		SocketPlatform substituteWindows() {
+			return SubstituteWindows.accepting();
+		}
+
+	}
+
+}

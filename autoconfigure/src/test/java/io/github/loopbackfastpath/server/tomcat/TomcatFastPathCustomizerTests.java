@@ -1,0 +1,154 @@
+package io.github.loopbackfastpath.server.tomcat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.github.loopbackfastpath.engine.FastPathStatus;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.NativeHandles;
+import io.github.loopbackfastpath.engine.SocketPlatforms;
+import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.test.SubstituteWindows;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.coyote.http11.Http11Nio2Protocol;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TomcatFastPathCustomizer} on a real Tomcat listening on loopback.
+ */
+@EnabledOnOs(OS.LINUX)
+class TomcatFastPathCustomizerTests {
+
+	private WebServer server;
+
+	@AfterEach
+	void stop() {
+		if (this.server != null) {
+			this.server.stop();
+		}
+	}
+
+	@Test
+	void listenerGetsTheIoctlOnItsRealSocketBeforeTheAcceptorStarts() throws Exception {
+		SubstituteWindows windows = SubstituteWindows.accepting().observing((fd) -> acceptorThreads().toString());
+		LoopbackFastPath fastPath = engine(windows);
+		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
+		SocketRecord record = onlyRecord(fastPath);
+		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
+		assertThat(record.role()).isEqualTo(SocketRole.LISTENER);
+		assertThat(record.component()).isEqualTo("tomcat");
+		assertThat(record.stage()).isEqualTo(Stage.BEFORE_ACCEPT);
+		SubstituteWindows.Observation seen = windows.observations().get(0);
+		assertThat(seen.handle()).isEqualTo(record.handle());
+		assertThat(seen.streamSocket()).isTrue();
+		assertThat(seen.localPort()).isEqualTo(this.server.getPort());
+		assertThat(seen.extra()).as("acceptor threads when the ioctl ran").isEqualTo("[]");
+		assertThat(record.acceptedConnections()).isZero();
+		assertThat(get(this.server.getPort())).isEqualTo("hello");
+		assertThat(record.acceptedConnections()).isEqualTo(1);
+		assertThat(fastPath.verifyHandle(record)).isTrue();
+	}
+
+	@Test
+	void failedIoctlLeavesTomcatServing() throws Exception {
+		LoopbackFastPath fastPath = engine(SubstituteWindows.answering(10022));
+		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
+		SocketRecord record = onlyRecord(fastPath);
+		assertThat(record.status()).isEqualTo(FastPathStatus.FAILED);
+		assertThat(record.errorName()).isEqualTo("WSAEINVAL");
+		assertThat(get(this.server.getPort())).isEqualTo("hello");
+	}
+
+	@Test
+	void onThisOsTheListenerIsUnsupportedPlatformAndServes() throws Exception {
+		LoopbackFastPath fastPath = engine(SocketPlatforms.detect());
+		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
+		SocketRecord record = onlyRecord(fastPath);
+		assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);
+		assertThat(fastPath.verifyHandle(record)).isTrue();
+		assertThat(get(this.server.getPort())).isEqualTo("hello");
+	}
+
+	@Test
+	void protocolChosenByTheApplicationIsKeptAndSkipped() throws Exception {
+		SubstituteWindows windows = SubstituteWindows.accepting();
+		LoopbackFastPath fastPath = engine(windows);
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+		factory.setProtocol(Http11Nio2Protocol.class.getName());
+		this.server = start(fastPath, factory);
+		SocketRecord record = onlyRecord(fastPath);
+		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
+		assertThat(record.message()).contains(Http11Nio2Protocol.class.getName()).contains("does not replace");
+		assertThat(windows.observations()).isEmpty();
+		assertThat(((TomcatWebServer) this.server).getTomcat().getConnector().getProtocolHandlerClassName())
+			.isEqualTo(Http11Nio2Protocol.class.getName());
+		assertThat(get(this.server.getPort())).isEqualTo("hello");
+	}
+
+	@Test
+	void stoppedServerMovesItsRecordToHistory() throws Exception {
+		LoopbackFastPath fastPath = engine(SubstituteWindows.accepting());
+		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
+		this.server.stop();
+		this.server = null;
+		SocketRecord record = onlyRecord(fastPath);
+		assertThat(record.isOpen()).isFalse();
+		assertThat(fastPath.registry().openCount()).isZero();
+	}
+
+	private static LoopbackFastPath engine(io.github.loopbackfastpath.engine.SocketPlatform platform) {
+		return new LoopbackFastPath(platform, NativeHandles.detect(), new SocketRegistry(8), true, true);
+	}
+
+	private static WebServer start(LoopbackFastPath fastPath, TomcatServletWebServerFactory factory) {
+		factory.setAddress(java.net.InetAddress.getLoopbackAddress());
+		new TomcatFastPathCustomizer(fastPath).customize(factory);
+		WebServer server = factory.getWebServer((context) -> context.addServlet("hello", new HttpServlet() {
+			@Override
+			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+				response.getWriter().write("hello");
+			}
+		}).addMapping("/"));
+		server.start();
+		return server;
+	}
+
+	private static SocketRecord onlyRecord(LoopbackFastPath fastPath) {
+		List<SocketRecord> records = fastPath.registry().records();
+		assertThat(records).hasSize(1);
+		return records.get(0);
+	}
+
+	private static List<String> acceptorThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.map(Thread::getName)
+			.filter((name) -> name.contains("Acceptor"))
+			.toList();
+	}
+
+	static String get(int port) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
+		return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.github.loopbackfastpath.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample application as a user runs it: its own endpoint and the fast path report.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void servesItsEndpointAndReportsItsListener() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<String> greeting = client.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/greeting")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(greeting.body()).contains("Hello over loopback");
+		HttpResponse<String> response = client.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath"))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		DocumentContext report = JsonPath.parse(response.body());
+		assertThat(report.read("$.enabled", Boolean.class)).isTrue();
+		assertThat(report.read("$.sockets[0].component", String.class)).isEqualTo("tomcat");
+		assertThat(report.read("$.sockets[0].handleVerified", Boolean.class)).isTrue();
+	}
+
+}

@@ -52,7 +52,8 @@ public class LoopbackFastPathEndpoint {
 	public LoopbackFastPathDescriptor report() {
 		List<SocketDescriptor> sockets = this.fastPath.registry().records().stream().map(this::describe).toList();
 		return new LoopbackFastPathDescriptor(this.enabled, this.fastPath.platformInfo(),
-				this.fastPath.registry().totals(), this.fastPath.registry().openCount(), APPLIED_MEANS, sockets);
+				this.fastPath.registry().totals(), this.fastPath.registry().openCount(), this.fastPath.notCovered(),
+				APPLIED_MEANS, sockets);
 	}
 
 	/**
@@ -82,11 +83,13 @@ public class LoopbackFastPathEndpoint {
 	 * @param platform the machine and JVM
 	 * @param summary how many sockets had each status since start-up
 	 * @param openSockets how many recorded sockets are open
+	 * @param notCovered the components whose sockets the starter cannot reach, with the
+	 * reason and the way out
 	 * @param note what {@code APPLIED} does and does not mean
 	 * @param sockets the records of open sockets, then of recently closed ones
 	 */
 	public record LoopbackFastPathDescriptor(boolean enabled, PlatformInfo platform, Map<FastPathStatus, Long> summary,
-			int openSockets, String note, List<SocketDescriptor> sockets) implements OperationResponseBody {
+			int openSockets, Map<String, String> notCovered, String note, List<SocketDescriptor> sockets) implements OperationResponseBody {
 
 	}
 

@@ -3,6 +3,9 @@ package io.github.loopbackfastpath.engine;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +32,8 @@ public final class LoopbackFastPath {
 	private final boolean clientEnabled;
 
 	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> notCovered = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an engine.
@@ -140,6 +145,25 @@ public final class LoopbackFastPath {
 				: "loopback.fast-path.client.enabled";
 		return record(request, FastPathStatus.DISABLED, NativeHandle.unavailable("disabled"), null,
 				"Turned off by configuration (" + property + "): the socket was left unchanged.");
+	}
+
+	/**
+	 * Say that the sockets of a component are out of reach: it offers no hook before
+	 * connect or accept, or the application chose something the starter does not hook.
+	 * Repeated notes for a component replace each other.
+	 * @param component the component, such as {@code jdk-httpclient}
+	 * @param reason why, and what to do instead
+	 */
+	public void notCovered(String component, String reason) {
+		this.notCovered.put(component, reason);
+	}
+
+	/**
+	 * The components whose sockets are out of reach, with the reason.
+	 * @return the reason per component, sorted by component
+	 */
+	public Map<String, String> notCovered() {
+		return new TreeMap<>(this.notCovered);
 	}
 
 	private SocketRecord record(SocketRequest request, FastPathStatus status, NativeHandle handle,

@@ -1,0 +1,85 @@
+package io.github.loopbackfastpath.autoconfigure;
+
+import io.github.loopbackfastpath.client.httpclient5.HttpClient5FastPath;
+import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the client sockets of the HTTP clients
+ * Spring Boot builds ({@code WebClient}, {@code RestClient}, {@code RestTemplate}), through
+ * Boot's own builder customizers so that Boot's resources, timeouts and SSL settings are
+ * kept. One nested configuration per client library.
+ *
+ * @author Loopback Fast Path contributors
+ */
+@AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
+@ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
+@ConditionalOnBooleanProperty(LoopbackFastPathAutoConfiguration.ENABLED_PROPERTY)
+@ConditionalOnBooleanProperty(name = "loopback.fast-path.client.enabled", matchIfMissing = true)
+@ConditionalOnBean(LoopbackFastPath.class)
+public final class LoopbackFastPathClientAutoConfiguration {
+
+	@Bean
+	ClientCoverage.RequestFactories loopbackFastPathRequestFactoryCoverage(LoopbackFastPath fastPath) {
+		return new ClientCoverage.RequestFactories(fastPath);
+	}
+
+	@Bean
+	ClientCoverage.Connectors loopbackFastPathConnectorCoverage(LoopbackFastPath fastPath) {
+		return new ClientCoverage.Connectors(fastPath);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(reactor.netty.http.client.HttpClient.class)
+	static class ReactorNettyConfiguration {
+
+		@Bean
+		ReactorNettyClientFastPath loopbackFastPathReactorNettyClient(LoopbackFastPath fastPath) {
+			return new ReactorNettyClientFastPath(fastPath);
+		}
+
+		@Bean
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorConnectorCustomizer(
+				ReactorNettyClientFastPath client) {
+			return (builder) -> builder.withHttpClientCustomizer(client::apply);
+		}
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorRequestFactoryCustomizer(
+				ReactorNettyClientFastPath client) {
+			return (builder) -> builder.withHttpClientCustomizer(client::apply);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpClientBuilder.class)
+	static class HttpClient5Configuration {
+
+		@Bean
+		HttpClient5FastPath loopbackFastPathHttpClient5(LoopbackFastPath fastPath) {
+			return new HttpClient5FastPath(fastPath);
+		}
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> loopbackFastPathHttpClient5RequestFactoryCustomizer(
+				HttpClient5FastPath client) {
+			return (builder) -> builder.withHttpClientCustomizer(client::apply);
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.loopbackfastpath.client.httpclient5;
+
+import java.lang.reflect.Field;
+
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adds the fast path to Apache HttpClient 5 (classic).
+ * <p>
+ * In HttpClient 5.6 a plain socket is made by the connection operator's
+ * {@code DetachedSocketFactory} (a custom {@code ConnectionSocketFactory} is never called for
+ * plain HTTP), and neither the connection manager builder nor the manager lets it be
+ * replaced. So the operator of a built manager gets a factory of JDK channel sockets, set
+ * through reflection on HttpClient's own (unnamed-module) classes; the manager keeps
+ * everything else its builder configured. If HttpClient's internals differ, nothing is
+ * changed and the endpoint says that HttpClient 5 is not covered.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class HttpClient5FastPath {
+
+	/**
+	 * The component name of HttpClient 5 records.
+	 */
+	public static final String COMPONENT = "httpclient5";
+
+	private final LoopbackFastPath fastPath;
+
+	/**
+	 * Create the hook.
+	 * @param fastPath the engine
+	 */
+	public HttpClient5FastPath(LoopbackFastPath fastPath) {
+		this.fastPath = fastPath;
+	}
+
+	/**
+	 * Give the connection manager of a client builder the fast path; the place for Spring
+	 * Boot's {@code withHttpClientCustomizer}, which runs after Boot set up the manager.
+	 * @param builder the client builder
+	 */
+	public void apply(HttpClientBuilder builder) {
+		HttpClientConnectionManager manager = builder.getConnManager();
+		if (manager instanceof PoolingHttpClientConnectionManager pooling) {
+			apply(pooling);
+		}
+		else {
+			this.fastPath.notCovered(COMPONENT, "The HttpClient 5 connection manager "
+					+ ((manager != null) ? manager.getClass().getName() : "(none)")
+					+ " is not a PoolingHttpClientConnectionManager, whose sockets the starter can reach.");
+		}
+	}
+
+	/**
+	 * Give a connection manager the fast path on every socket it opens.
+	 * @param manager the manager
+	 * @return the same manager
+	 */
+	public PoolingHttpClientConnectionManager apply(PoolingHttpClientConnectionManager manager) {
+		try {
+			Object operator = read(PoolingHttpClientConnectionManager.class, "connectionOperator", manager);
+			if (!(operator instanceof DefaultHttpClientConnectionOperator)) {
+				this.fastPath.notCovered(COMPONENT, "The HttpClient 5 connection operator "
+						+ ((operator != null) ? operator.getClass().getName() : "(none)")
+						+ " is not the default one, whose socket factory the starter replaces.");
+				return manager;
+			}
+			Field field = DefaultHttpClientConnectionOperator.class.getDeclaredField("detachedSocketFactory");
+			field.setAccessible(true);
+			DetachedSocketFactory current = (DetachedSocketFactory) field.get(operator);
+			if (!(current instanceof FastPathDetachedSocketFactory)) {
+				field.set(operator, new FastPathDetachedSocketFactory(current, this.fastPath));
+			}
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			this.fastPath.notCovered(COMPONENT, "The sockets of this HttpClient 5 version cannot be reached ("
+					+ ex + "); its connections run without the fast path.");
+		}
+		return manager;
+	}
+
+	private static @Nullable Object read(Class<?> type, String name, Object target)
+			throws ReflectiveOperationException {
+		Field field = type.getDeclaredField(name);
+		field.setAccessible(true);
+		return field.get(target);
+	}
+
+}

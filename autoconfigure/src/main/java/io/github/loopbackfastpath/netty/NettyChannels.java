@@ -1,0 +1,155 @@
+package io.github.loopbackfastpath.netty;
+
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.nio.channels.Channel;
+
+import io.github.loopbackfastpath.engine.LiveSocket;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.NativeHandle;
+import io.github.loopbackfastpath.engine.SocketRecord;
+import io.netty.channel.nio.AbstractNioChannel;
+import io.netty.channel.unix.UnixChannel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The native socket of a Netty channel: the native transports expose their descriptor
+ * ({@link UnixChannel#fd()}); the NIO transport wraps a JDK channel, reached through
+ * {@code AbstractNioChannel#javaChannel()} and then like any JDK channel.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class NettyChannels {
+
+	private static final boolean UNIX_PRESENT = isPresent("io.netty.channel.unix.UnixChannel");
+
+	private static final @Nullable Method JAVA_CHANNEL = javaChannelMethod();
+
+	private NettyChannels() {
+	}
+
+	/**
+	 * The native socket of a Netty channel.
+	 * @param channel the channel
+	 * @param fastPath the engine, whose handle finder reaches JDK channels
+	 * @return the handle, or why it is unavailable
+	 */
+	public static NativeHandle handle(io.netty.channel.Channel channel, LoopbackFastPath fastPath) {
+		if (UNIX_PRESENT && Unix.isUnixChannel(channel)) {
+			return Unix.handle(channel);
+		}
+		if (channel instanceof AbstractNioChannel) {
+			Channel javaChannel = javaChannel(channel);
+			return (javaChannel != null) ? fastPath.handles().lookup(javaChannel)
+					: NativeHandle.unavailable("AbstractNioChannel.javaChannel() is not accessible (is Netty on the "
+							+ "module path without being open to this code?)");
+		}
+		return NativeHandle.unavailable("The Netty transport " + channel.getClass().getName()
+				+ " exposes no native socket");
+	}
+
+	/**
+	 * The JDK channel under a Netty channel of the NIO transport, for a caller that must
+	 * look at it itself.
+	 * @param channel the Netty channel
+	 * @return the JDK channel or {@code null}
+	 */
+	public static @Nullable Channel javaChannel(io.netty.channel.Channel channel) {
+		if (JAVA_CHANNEL == null || !(channel instanceof AbstractNioChannel)) {
+			return null;
+		}
+		try {
+			return (Channel) JAVA_CHANNEL.invoke(channel);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A weak live view of a Netty channel.
+	 * @param channel the channel
+	 * @return the view
+	 */
+	public static LiveSocket live(io.netty.channel.Channel channel) {
+		return new NettyLiveSocket(channel);
+	}
+
+	/**
+	 * Move the record to the history as soon as the channel closes.
+	 * @param channel the channel
+	 * @param record its record
+	 * @param fastPath the engine
+	 */
+	public static void closeWith(io.netty.channel.Channel channel, SocketRecord record, LoopbackFastPath fastPath) {
+		channel.closeFuture().addListener((future) -> fastPath.registry().closed(record));
+	}
+
+	private static @Nullable Method javaChannelMethod() {
+		try {
+			Method method = AbstractNioChannel.class.getDeclaredMethod("javaChannel");
+			method.setAccessible(true);
+			return method;
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, NettyChannels.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Only loaded when Netty's native Unix transport classes are on the classpath.
+	 */
+	private static final class Unix {
+
+		static boolean isUnixChannel(io.netty.channel.Channel channel) {
+			return channel instanceof UnixChannel;
+		}
+
+		static NativeHandle handle(io.netty.channel.Channel channel) {
+			io.netty.channel.unix.FileDescriptor fd = ((UnixChannel) channel).fd();
+			return fd.isOpen() ? NativeHandle.of(fd.intValue())
+					: NativeHandle.unavailable(channel.getClass().getName() + " is closed");
+		}
+
+	}
+
+	private static final class NettyLiveSocket implements LiveSocket {
+
+		private final WeakReference<io.netty.channel.Channel> channel;
+
+		NettyLiveSocket(io.netty.channel.Channel channel) {
+			this.channel = new WeakReference<>(channel);
+		}
+
+		@Override
+		public boolean isOpen() {
+			io.netty.channel.Channel channel = this.channel.get();
+			return channel != null && channel.isOpen();
+		}
+
+		@Override
+		public @Nullable InetSocketAddress localAddress() {
+			io.netty.channel.Channel channel = this.channel.get();
+			return (channel != null) ? LiveSocket.inet(channel.localAddress()) : null;
+		}
+
+		@Override
+		public @Nullable InetSocketAddress remoteAddress() {
+			io.netty.channel.Channel channel = this.channel.get();
+			return (channel != null) ? LiveSocket.inet(channel.remoteAddress()) : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,245 @@
+package io.github.loopbackfastpath.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.test.Http;
+import io.github.loopbackfastpath.test.TestApplication;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The clients Spring Boot builds, calling the application itself over loopback, as seen on
+ * the endpoint.
+ */
+@EnabledOnOs(OS.LINUX)
+class ClientsWebIntegrationTests {
+
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "loopback.fast-path.enabled=true", "loopback.fast-path.history-size=16",
+					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
+	class WebClientAndRestClient {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		WebClient.Builder webClient;
+
+		@Autowired
+		RestClient.Builder restClient;
+
+		@Autowired
+		LoopbackFastPath fastPath;
+
+		@Test
+		void endpointListsTheClientRecordsBesideTheListener() throws Exception {
+			String base = "http://127.0.0.1:" + this.port;
+			assertThat(this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+				.block(Duration.ofSeconds(10))).isEqualTo("hello");
+			assertThat(this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class))
+				.isEqualTo("hello");
+			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			for (String component : List.of("reactor-netty-client", "httpclient5")) {
+				List<Map<String, Object>> clients = report
+					.read("$.sockets[?(@.role == 'CLIENT' && @.component == '" + component + "')]");
+				assertThat(clients).as(component).isNotEmpty().allSatisfy((client) -> {
+					assertThat(client).containsEntry("remoteAddress", "127.0.0.1:" + this.port)
+						.containsEntry("status", "UNSUPPORTED_PLATFORM")
+						.containsEntry("stage", "BEFORE_CONNECT")
+						.containsEntry("loopbackPeer", true);
+					assertThat(client.get("handle")).isNotNull();
+					if (Boolean.TRUE.equals(client.get("open"))) {
+						assertThat(client).containsEntry("handleVerified", true);
+					}
+				});
+				assertThat(clients).as(component + " pooled, so still open").anySatisfy(
+						(client) -> assertThat(client).containsEntry("open", true).containsEntry("handleVerified", true));
+			}
+			List<Map<String, Object>> listeners = report.read("$.sockets[?(@.role == 'LISTENER')]");
+			assertThat(listeners).singleElement().satisfies((listener) -> assertThat(listener)
+				.containsEntry("component", "tomcat")
+				.containsEntry("handleVerified", true));
+		}
+
+		@Test
+		void thousandsOfConnectionsLeaveOnlyOpenSocketsAndTheHistory() {
+			String url = "http://127.0.0.1:" + this.port + "/hello";
+			WebClient client = this.webClient.build();
+			int connections = 2000;
+			Long done = Flux.range(0, connections)
+				.concatMap((i) -> client.get().uri(url).header("Connection", "close").retrieve()
+					.bodyToMono(String.class))
+				.count()
+				.block(Duration.ofMinutes(2));
+			assertThat(done).isEqualTo(connections);
+			List<SocketRecord> records = this.fastPath.registry().records();
+			long open = records.stream().filter(SocketRecord::isOpen).count();
+			assertThat(records).hasSizeLessThanOrEqualTo((int) open + 16);
+			assertThat(records.stream().filter((record) -> record.role() == SocketRole.CLIENT && record.isOpen()))
+				.as("no client record leaks after its connection closed")
+				.hasSizeLessThan(10);
+			assertThat(this.fastPath.registry().totals().values().stream().mapToLong(Long::longValue).sum())
+				.isGreaterThanOrEqualTo(connections);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = { TestApplication.class, RefusingWindows.class },
+			webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "loopback.fast-path.enabled=true", "server.address=127.0.0.1",
+					"management.endpoints.web.exposure.include=loopbackfastpath" })
+	class WindowsThatRefuses {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		WebClient.Builder webClient;
+
+		@Autowired
+		RestClient.Builder restClient;
+
+		@Test
+		void everySocketIsFailedWithTheWinsockErrorEndToEnd() throws Exception {
+			String base = "http://127.0.0.1:" + this.port;
+			assertThat(this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+				.block(Duration.ofSeconds(10))).isEqualTo("hello");
+			assertThat(this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class))
+				.isEqualTo("hello");
+			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			List<String> components = report.read("$.sockets[?(@.status == 'FAILED' && @.errorName == 'WSAEFAULT')].component");
+			assertThat(components).contains("tomcat", "reactor-netty-client", "httpclient5");
+			List<String> statuses = report.read("$.sockets[*].status");
+			assertThat(statuses).containsOnly("FAILED");
+		}
+
+	}
+
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class RefusingWindows {
+
+		@org.springframework.context.annotation.Bean
+		io.github.loopbackfastpath.engine.SocketPlatform substituteWindows() {
+			return io.github.loopbackfastpath.test.SubstituteWindows.answering(10014);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = { TestApplication.class, AcceptingWindows.class },
+			webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "loopback.fast-path.enabled=true", "server.address=127.0.0.1",
+					"management.endpoints.web.exposure.include=loopbackfastpath" })
+	class WindowsThatAccepts {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		WebClient.Builder webClient;
+
+		@Autowired
+		RestClient.Builder restClient;
+
+		@Test
+		void everySocketIsAppliedEndToEnd() throws Exception {
+			String base = "http://127.0.0.1:" + this.port;
+			this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+				.block(Duration.ofSeconds(10));
+			this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class);
+			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			List<String> components = report.read("$.sockets[?(@.status == 'APPLIED')].component");
+			assertThat(components).contains("tomcat", "reactor-netty-client", "httpclient5");
+			assertThat(report.read("$.platform.osName", String.class)).isEqualTo("Windows (substitute)");
+		}
+
+	}
+
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class AcceptingWindows {
+
+		@org.springframework.context.annotation.Bean
+		io.github.loopbackfastpath.engine.SocketPlatform substituteWindows() {
+			return io.github.loopbackfastpath.test.SubstituteWindows.accepting();
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "loopback.fast-path.enabled=true", "server.address=127.0.0.1",
+					"spring.http.clients.reactive.connector=jdk", "spring.http.clients.imperative.factory=jdk",
+					"management.endpoints.web.exposure.include=loopbackfastpath" })
+	class JdkClients {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		WebClient.Builder webClient;
+
+		@Test
+		void endpointSaysTheJdkClientIsNotCoveredAndWhy() throws Exception {
+			String base = "http://127.0.0.1:" + this.port;
+			this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+				.block(Duration.ofSeconds(10));
+			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			assertThat(report.read("$.notCovered.jdk-httpclient", String.class)).contains("no hook before connect")
+				.contains("jdk.net.useFastTcpLoopback");
+			List<Object> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
+			assertThat(clients).isEmpty();
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "loopback.fast-path.enabled=true", "loopback.fast-path.client.enabled=false",
+					"server.address=127.0.0.1" })
+	class ClientsDisabled {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		WebClient.Builder webClient;
+
+		@Autowired
+		RestClient.Builder restClient;
+
+		@Autowired
+		LoopbackFastPath fastPath;
+
+		@Test
+		void clientsAreLeftUntouched() {
+			String url = "http://127.0.0.1:" + this.port + "/hello";
+			this.webClient.build().get().uri(url).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+			this.restClient.build().get().uri(url).retrieve().body(String.class);
+			assertThat(this.fastPath.registry().records()).extracting(SocketRecord::role)
+				.containsExactly(SocketRole.LISTENER);
+			assertThat(this.fastPath.notCovered()).isEmpty();
+		}
+
+	}
+
+}

@@ -6,12 +6,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application's own endpoint.
+ * The application's own endpoints.
  *
  * @author Loopback Fast Path contributors
  */
 @RestController
 class GreetingController {
+
+	private final SelfCaller selfCaller;
+
+	GreetingController(SelfCaller selfCaller) {
+		this.selfCaller = selfCaller;
+	}
+
+	/**
+	 * Call {@code /greeting} now with the WebClient and the RestClient.
+	 * @return what each client received
+	 */
+	@GetMapping("/self-call")
+	Map<String, String> selfCall() {
+		return this.selfCaller.call();
+	}
 
 	@GetMapping("/greeting")
 	Map<String, String> greeting() {

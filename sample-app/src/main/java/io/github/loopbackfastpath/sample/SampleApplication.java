@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * A small web application with the loopback fast path enabled in application.yml.
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * @author Loopback Fast Path contributors
  */
 @SpringBootApplication
+@EnableScheduling
 public class SampleApplication {
 
 	public static void main(String[] args) {

@@ -39,6 +39,9 @@ class SampleApplicationTests {
 		assertThat(report.read("$.enabled", Boolean.class)).isTrue();
 		assertThat(report.read("$.sockets[0].component", String.class)).isEqualTo("tomcat");
 		assertThat(report.read("$.sockets[0].handleVerified", Boolean.class)).isTrue();
+		java.util.List<String> clients = report.read("$.sockets[?(@.role == 'CLIENT')].component");
+		assertThat(clients).as("the calls made when the application was ready")
+			.contains("reactor-netty-client", "httpclient5");
 	}
 
 }

@@ -8,6 +8,7 @@ import io.github.loopbackfastpath.engine.SocketRole;
 
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * Once a web server has started, stops start-up if a listener's fast path failed and the
@@ -16,7 +17,7 @@ import org.springframework.context.ApplicationListener;
  *
  * @author Loopback Fast Path contributors
  */
-final class ListenerVerifier implements ApplicationListener<WebServerInitializedEvent> {
+final class ListenerVerifier implements ApplicationListener<WebServerInitializedEvent>, Ordered {
 
 	private final LoopbackFastPath fastPath;
 
@@ -40,6 +41,11 @@ final class ListenerVerifier implements ApplicationListener<WebServerInitialized
 		if (!failed.isEmpty()) {
 			throw new LoopbackFastPathException(failed);
 		}
+	}
+
+	@Override
+	public int getOrder() {
+		return 200;
 	}
 
 }

@@ -63,6 +63,13 @@ public final class LoopbackFastPathAutoConfiguration {
 			return new ListenerVerifier(fastPath, properties.isFailOnError());
 		}
 
+		@Bean
+		@ConditionalOnClass(WebServerInitializedEvent.class)
+		@ConditionalOnBooleanProperty(ENABLED_PROPERTY)
+		ListenerCoverage loopbackFastPathListenerCoverage(LoopbackFastPath fastPath) {
+			return new ListenerCoverage(fastPath);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,10 +1,6 @@
 package io.github.loopbackfastpath.server.tomcat;
 
-import java.net.InetSocketAddress;
-
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
 import org.apache.catalina.connector.Connector;
 
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
@@ -14,7 +10,8 @@ import org.springframework.core.Ordered;
 /**
  * Makes a Tomcat web server (servlet or reactive, application or management) use
  * {@link FastPathHttp11NioProtocol}, unless the application chose a protocol of its own, which
- * is kept and recorded as skipped. Runs last, so that it sees the application's choice.
+ * is kept ({@link TomcatConnectorCoverage} records it as skipped). Runs last, so that it sees
+ * the application's choice.
  *
  * @author Loopback Fast Path contributors
  */
@@ -46,14 +43,7 @@ public final class TomcatFastPathCustomizer implements WebServerFactoryCustomize
 	private void customize(Connector connector) {
 		if (connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol protocol) {
 			protocol.useFastPath(this.fastPath, COMPONENT);
-			return;
 		}
-		SocketRequest request = new SocketRequest(SocketRole.LISTENER, COMPONENT, null, null,
-				new InetSocketAddress(Math.max(connector.getPort(), 0)), null);
-		this.fastPath.skip(request,
-				"The application chose the Tomcat protocol " + connector.getProtocolHandlerClassName()
-						+ "; the starter only hooks " + TomcatWebServerFactory.DEFAULT_PROTOCOL
-						+ " and does not replace the application's choice.");
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRegistry;
 import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.test.LinuxSockets;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +49,8 @@ class TomcatFastPathCustomizerTests {
 
 	@Test
 	void listenerGetsTheIoctlOnItsRealSocketBeforeTheAcceptorStarts() throws Exception {
-		SubstituteWindows windows = SubstituteWindows.accepting().observing((fd) -> acceptorThreads().toString());
+		SubstituteWindows windows = SubstituteWindows.accepting()
+			.observing((fd) -> acceptorThreads(LinuxSockets.localPort(fd)).toString());
 		LoopbackFastPath fastPath = engine(windows);
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
 		SocketRecord record = onlyRecord(fastPath);
@@ -93,8 +96,15 @@ class TomcatFastPathCustomizerTests {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
 		factory.setProtocol(Http11Nio2Protocol.class.getName());
 		this.server = start(fastPath, factory);
+		new TomcatConnectorCoverage(fastPath).onApplicationEvent(new WebServerInitializedEvent(this.server) {
+			@Override
+			public org.springframework.boot.web.server.context.WebServerApplicationContext getApplicationContext() {
+				throw new UnsupportedOperationException();
+			}
+		});
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
+		assertThat(record.localAddress().getPort()).isEqualTo(this.server.getPort());
 		assertThat(record.message()).contains(Http11Nio2Protocol.class.getName()).contains("does not replace");
 		assertThat(windows.observations()).isEmpty();
 		assertThat(((TomcatWebServer) this.server).getTomcat().getConnector().getProtocolHandlerClassName())
@@ -136,12 +146,12 @@ class TomcatFastPathCustomizerTests {
 		return records.get(0);
 	}
 
-	private static List<String> acceptorThreads() {
+	private static List<String> acceptorThreads(int port) {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			.map(Thread::getName)
-			.filter((name) -> name.contains("Acceptor"))
+			.filter((name) -> name.endsWith("-" + port + "-Acceptor"))
 			.toList();
 	}
 

@@ -1,0 +1,8 @@
+/**
+ * The Reactor Netty server hook: the loop resources that create the server's channels
+ * request the fast path on the listening channel before it is bound.
+ */
+@NullMarked
+package io.github.loopbackfastpath.server.netty;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,59 @@
+package io.github.loopbackfastpath.server.tomcat;
+
+import java.net.InetSocketAddress;
+
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.SocketRole;
+import org.apache.catalina.connector.Connector;
+
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+
+/**
+ * Once a Tomcat web server has started, records every connector the starter did not hook
+ * (a protocol the application chose, a connector the application added) as skipped, with
+ * the reason: nothing is silently left out.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class TomcatConnectorCoverage implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+
+	private final LoopbackFastPath fastPath;
+
+	/**
+	 * Create the check.
+	 * @param fastPath the engine
+	 */
+	public TomcatConnectorCoverage(LoopbackFastPath fastPath) {
+		this.fastPath = fastPath;
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		if (!(event.getWebServer() instanceof TomcatWebServer server)) {
+			return;
+		}
+		Connector main = server.getTomcat().getConnector();
+		for (Connector connector : server.getTomcat().getService().findConnectors()) {
+			if (!(connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol)) {
+				String origin = (connector == main) ? "The application chose the Tomcat protocol "
+						: "The application added a connector with the protocol ";
+				SocketRequest request = new SocketRequest(SocketRole.LISTENER, TomcatFastPathCustomizer.COMPONENT,
+						null, null, new InetSocketAddress(Math.max(connector.getLocalPort(), 0)), null);
+				this.fastPath.skip(request, origin + connector.getProtocolHandlerClassName()
+						+ "; the starter only hooks the connector Spring Boot creates with "
+						+ TomcatWebServerFactory.DEFAULT_PROTOCOL + " and does not replace the application's choice.");
+			}
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return 0;
+	}
+
+}

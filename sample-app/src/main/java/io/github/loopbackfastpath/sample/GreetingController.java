@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * The application's own endpoints.
@@ -24,7 +25,7 @@ class GreetingController {
 	 * @return what each client received
 	 */
 	@GetMapping("/self-call")
-	Map<String, String> selfCall() {
+	Mono<Map<String, String>> selfCall() {
 		return this.selfCaller.call();
 	}
 

@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -14,12 +16,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Calls the application's own endpoint over loopback with a {@link WebClient} (Reactor
- * Netty) and a {@link RestClient} (Apache HttpClient 5), once when the application is ready
- * and then every 30 seconds, so that the fast path report shows client sockets beside the
- * listener.
+ * Netty) and, in a servlet application, a {@link RestClient} (Apache HttpClient 5), once
+ * when the application is ready and then every 30 seconds, so that the fast path report
+ * shows client sockets beside the listener.
  *
  * @author Loopback Fast Path contributors
  */
@@ -30,43 +34,52 @@ class SelfCaller {
 
 	private final WebClient webClient;
 
-	private final RestClient restClient;
+	private final @Nullable RestClient restClient;
 
 	private final WebServerApplicationContext context;
 
-	SelfCaller(WebClient.Builder webClient, RestClient.Builder restClient, WebServerApplicationContext context) {
+	SelfCaller(WebClient.Builder webClient, ObjectProvider<RestClient.Builder> restClient,
+			WebServerApplicationContext context) {
 		this.webClient = webClient.build();
-		this.restClient = restClient.build();
+		// Spring Boot builds no RestClient in a reactive application
+		RestClient.Builder builder = restClient.getIfAvailable();
+		this.restClient = (builder != null) ? builder.build() : null;
 		this.context = context;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void callOnceReady() {
-		call();
+		call().block(Duration.ofSeconds(30));
 	}
 
 	@Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
 	void callPeriodically() {
-		call();
+		call().block(Duration.ofSeconds(30));
 	}
 
 	/**
-	 * Call the greeting endpoint with both clients.
+	 * Call the greeting endpoint with each client. Never blocks the caller's thread, so it
+	 * can be returned from a WebFlux handler as well as from a Spring MVC one.
 	 * @return what each client received
 	 */
-	Map<String, String> call() {
+	Mono<Map<String, String>> call() {
 		String url = "http://127.0.0.1:" + this.context.getWebServer().getPort() + "/greeting";
-		Map<String, String> results = new LinkedHashMap<>();
-		try {
-			results.put("webClient", this.webClient.get().uri(url).retrieve().bodyToMono(String.class)
-				.block(Duration.ofSeconds(10)));
-			results.put("restClient", this.restClient.get().uri(url).retrieve().body(String.class));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Calling " + url + " failed: " + ex);
-			results.put("error", ex.toString());
-		}
-		return results;
+		Mono<String> viaWebClient = this.webClient.get().uri(url).retrieve().bodyToMono(String.class);
+		Mono<String> viaRestClient = (this.restClient != null)
+				? Mono.fromCallable(() -> this.restClient.get().uri(url).retrieve().body(String.class))
+					.subscribeOn(Schedulers.boundedElastic())
+				: Mono.empty();
+		return viaWebClient.zipWith(viaRestClient.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+			.map((results) -> {
+				Map<String, String> body = new LinkedHashMap<>();
+				body.put("webClient", results.getT1());
+				results.getT2().ifPresent((result) -> body.put("restClient", result));
+				return body;
+			})
+			.onErrorResume((ex) -> {
+				logger.warn("Calling " + url + " failed: " + ex);
+				return Mono.just(Map.of("error", ex.toString()));
+			});
 	}
 
 }

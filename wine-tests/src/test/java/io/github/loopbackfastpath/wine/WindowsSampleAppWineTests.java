@@ -1,0 +1,128 @@
+package io.github.loopbackfastpath.wine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.jayway.jsonpath.DocumentContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The Windows path of the starter on a real Winsock: the packaged sample application on a
+ * Windows x64 Temurin JRE under Wine, checked from the Linux side over loopback (Wine's
+ * sockets are this machine's sockets).
+ * <p>
+ * Wine 8 answers {@code WSAIoctl(SIO_LOOPBACK_FAST_PATH)} with {@code WSAEOPNOTSUPP} (10045)
+ * for every handle, valid or not, so each handle is proved to be the right socket through
+ * ws2_32's {@code getsockname} ({@code handleVerified}).
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class WindowsSampleAppWineTests {
+
+	private static final Duration CLIENTS_TIMEOUT = Duration.ofMinutes(2);
+
+	private Wine wine;
+
+	private Path javaExe;
+
+	private Path jar;
+
+	private Path logs;
+
+	@BeforeAll
+	void prepareWine() throws Exception {
+		Optional<Path> command = Wine.find();
+		if (command.isEmpty()) {
+			String message = "Wine is not installed (Debian: apt-get install wine): the Windows tests under Wine were SKIPPED.";
+			System.out.println("[WARNING] " + message);
+			if (Boolean.parseBoolean(System.getenv(Wine.REQUIRE_WINE))) {
+				fail(message + " " + Wine.REQUIRE_WINE + " is true, so that is a failure.");
+			}
+			abort(message);
+		}
+		this.wine = Wine.withPrefix(command.get(), Path.of(System.getProperty("wine.prefix")));
+		this.javaExe = Wine.javaExe(Path.of(System.getProperty("windows.jre.dir")));
+		this.jar = Path.of(System.getProperty("sample.app.jar"));
+		assertThat(this.jar).as("the packaged sample application").exists();
+		this.logs = Files.createDirectories(Path.of(System.getProperty("wine.prefix")).resolveSibling("wine-logs"));
+	}
+
+	@AfterAll
+	void stopWine() {
+		if (this.wine != null) {
+			this.wine.killAll();
+		}
+	}
+
+	@Test
+	void servletSampleServesAndReportsEverySocketRefusedByWinsock() throws Exception {
+		try (WindowsSampleApp app = WindowsSampleApp.start(this.wine, this.javaExe, this.jar,
+				this.logs.resolve("servlet.log"), "--loopback.fast-path.fail-on-error=true")) {
+			assertThat(app.get("/greeting").body()).contains("Hello over loopback");
+			DocumentContext report = awaitClients(app, "tomcat", "reactor-netty-client", "httpclient5");
+			assertWindowsPlatform(report);
+			assertEverySocketRefusedWithAVerifiedHandle(report);
+			assertThat(app.log()).contains("Loopback fast path UNSUPPORTED_BY_TRANSPORT for tomcat listener")
+				.doesNotContain("APPLICATION FAILED TO START");
+		}
+	}
+
+	@Test
+	void reactiveSampleOnNioServesAndReportsEverySocketRefusedByWinsock() throws Exception {
+		try (WindowsSampleApp app = WindowsSampleApp.start(this.wine, this.javaExe, this.jar,
+				this.logs.resolve("reactive.log"), "--spring.profiles.active=reactive")) {
+			assertThat(app.get("/greeting").body()).contains("Hello over loopback");
+			DocumentContext report = awaitClients(app, "reactor-netty", "reactor-netty-client");
+			assertWindowsPlatform(report);
+			assertEverySocketRefusedWithAVerifiedHandle(report);
+			List<String> stages = report.read("$.sockets[?(@.component == 'reactor-netty')].stage");
+			assertThat(stages).containsOnly("BEFORE_BIND");
+		}
+	}
+
+	private static DocumentContext awaitClients(WindowsSampleApp app, String... components) throws Exception {
+		return app.awaitJson("/actuator/loopbackfastpath", (report) -> {
+			List<String> present = report.read("$.sockets[?(@.open == true)].component");
+			return present.containsAll(List.of(components));
+		}, CLIENTS_TIMEOUT);
+	}
+
+	private void assertWindowsPlatform(DocumentContext report) throws Exception {
+		assertThat(report.read("$.enabled", Boolean.class)).isTrue();
+		assertThat(report.read("$.platform.osName", String.class)).startsWith("Windows");
+		assertThat(report.read("$.platform.fastPathSupported", Boolean.class)).isTrue();
+		assertThat(report.read("$.platform.nativeLibrary", String.class)).isEqualTo("ws2_32");
+		assertThat(report.read("$.platform.windowsBuild", Integer.class)).as("the build Wine reports")
+			.isEqualTo(this.wine.windowsBuild());
+		assertThat(report.read("$.platform.handleAccess", String.class)).contains("getFDVal");
+	}
+
+	private static void assertEverySocketRefusedWithAVerifiedHandle(DocumentContext report) {
+		List<Map<String, Object>> sockets = report.read("$.sockets[*]");
+		assertThat(sockets).isNotEmpty().allSatisfy((socket) -> {
+			assertThat(socket).containsEntry("status", "UNSUPPORTED_BY_TRANSPORT")
+				.containsEntry("errorCode", 10045)
+				.containsEntry("errorName", "WSAEOPNOTSUPP");
+			assertThat(socket.get("handle")).isNotNull();
+			if (Boolean.TRUE.equals(socket.get("open"))) {
+				assertThat(socket).containsEntry("handleVerified", true);
+			}
+		});
+		assertThat(sockets).anySatisfy((socket) -> assertThat(socket).containsEntry("role", "LISTENER"));
+		assertThat(sockets).anySatisfy((socket) -> assertThat(socket).containsEntry("role", "CLIENT")
+			.containsEntry("loopbackPeer", true));
+		assertThat(report.read("$.summary.UNSUPPORTED_BY_TRANSPORT", Integer.class)).isEqualTo(sockets.size());
+	}
+
+}

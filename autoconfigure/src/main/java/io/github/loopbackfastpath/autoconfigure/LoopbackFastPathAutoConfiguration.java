@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.NativeHandles;
+import io.github.loopbackfastpath.engine.Safeguards;
 import io.github.loopbackfastpath.engine.SocketPlatform;
 import io.github.loopbackfastpath.engine.SocketPlatforms;
 import io.github.loopbackfastpath.engine.SocketRegistry;
@@ -50,7 +51,8 @@ public final class LoopbackFastPathAutoConfiguration {
 		LoopbackFastPath loopbackFastPath(LoopbackFastPathProperties properties, SocketPlatform platform) {
 			LoopbackFastPath fastPath = new LoopbackFastPath(platform, NativeHandles.detect(),
 					new SocketRegistry(properties.getHistorySize()), properties.getServer().isEnabled(),
-					properties.getClient().isEnabled());
+					properties.getClient().isEnabled(),
+					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()));
 			fastPath.addListener(new SocketLogger());
 			return fastPath;
 		}
@@ -61,6 +63,12 @@ public final class LoopbackFastPathAutoConfiguration {
 		ListenerVerifier loopbackFastPathListenerVerifier(LoopbackFastPath fastPath,
 				LoopbackFastPathProperties properties) {
 			return new ListenerVerifier(fastPath, properties.isFailOnError());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(ENABLED_PROPERTY)
+		StartupReport loopbackFastPathStartupReport(LoopbackFastPath fastPath) {
+			return new StartupReport(fastPath);
 		}
 
 		@Bean

@@ -1,8 +1,6 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
 import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.WsaError;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -42,14 +40,7 @@ class LoopbackFastPathFailureAnalyzer extends AbstractFailureAnalyzer<LoopbackFa
 	}
 
 	private static String fix(SocketRecord record) {
-		if (record.status() == FastPathStatus.HANDLE_UNAVAILABLE) {
-			return "Let the starter reach native sockets: " + io.github.loopbackfastpath.engine.NativeHandles.jvmOptionAdvice() + ".";
-		}
-		Integer code = record.errorCode();
-		if (code != null && code == WsaError.WSAEACCES.code()) {
-			return "Check that no security product or policy forbids socket ioctls for this process.";
-		}
-		return "Check the Winsock error above; the fast path is deprecated by Microsoft and may not be available on this Windows build.";
+		return Remedies.of(record);
 	}
 
 }

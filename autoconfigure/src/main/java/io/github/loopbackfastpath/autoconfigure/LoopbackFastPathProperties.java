@@ -1,5 +1,9 @@
 package io.github.loopbackfastpath.autoconfigure;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
@@ -29,6 +33,25 @@ public class LoopbackFastPathProperties {
 	 */
 	private int historySize = 256;
 
+	/**
+	 * Whether to also turn on the JDK's own process-wide switch
+	 * (jdk.net.useFastTcpLoopback), early in start-up, so that sockets no hook reaches (the
+	 * JDK HttpClient, JDBC drivers to a local database) are covered too. The endpoint says
+	 * whether it came in time.
+	 */
+	private boolean jdkWide;
+
+	/**
+	 * Windows build numbers on which the fast path is never requested. Blue screens were
+	 * reproduced on Windows 10 1803 (17134) and Windows Server 2016 (14393).
+	 */
+	private Set<Integer> unsafeBuilds = new LinkedHashSet<>(List.of(17134, 14393));
+
+	/**
+	 * Whether to request the fast path even on a Windows build listed in unsafe-builds.
+	 */
+	private boolean allowUnsafeBuild;
+
 	private final Server server = new Server();
 
 	private final Client client = new Client();
@@ -57,6 +80,34 @@ public class LoopbackFastPathProperties {
 		Assert.isTrue(historySize >= 0, () -> "History size must be zero or more, but was " + historySize
 				+ ". Set loopback.fast-path.history-size to the number of closed sockets to remember (default 256).");
 		this.historySize = historySize;
+	}
+
+	public boolean isJdkWide() {
+		return this.jdkWide;
+	}
+
+	public void setJdkWide(boolean jdkWide) {
+		this.jdkWide = jdkWide;
+	}
+
+	public Set<Integer> getUnsafeBuilds() {
+		return this.unsafeBuilds;
+	}
+
+	public void setUnsafeBuilds(Set<Integer> unsafeBuilds) {
+		for (Integer build : unsafeBuilds) {
+			Assert.isTrue(build != null && build > 0, () -> "Windows build numbers must be positive, but "
+					+ "loopback.fast-path.unsafe-builds contains " + build + ". List build numbers such as 17134.");
+		}
+		this.unsafeBuilds = new LinkedHashSet<>(unsafeBuilds);
+	}
+
+	public boolean isAllowUnsafeBuild() {
+		return this.allowUnsafeBuild;
+	}
+
+	public void setAllowUnsafeBuild(boolean allowUnsafeBuild) {
+		this.allowUnsafeBuild = allowUnsafeBuild;
 	}
 
 	public Server getServer() {

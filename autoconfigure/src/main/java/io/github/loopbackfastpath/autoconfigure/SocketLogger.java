@@ -26,7 +26,7 @@ final class SocketLogger implements SocketListener {
 		if (record.status().isFailure()) {
 			String key = record.role() + "/" + record.component() + "/" + record.status() + "/" + record.errorCode();
 			if (this.warned.add(key)) {
-				logger.warn(describe(record) + ". " + record.message()
+				logger.warn(describe(record) + ". " + record.message() + " " + Remedies.of(record)
 						+ " Further sockets with this outcome are not logged; see /actuator/loopbackfastpath.");
 				return;
 			}
@@ -47,8 +47,11 @@ final class SocketLogger implements SocketListener {
 			.append(record.component())
 			.append(' ')
 			.append(record.role().name().toLowerCase(java.util.Locale.ROOT));
-		if (record.localAddress() != null) {
+		if (record.localAddress() != null && record.localAddress().getPort() != 0) {
 			line.append(' ').append(Addresses.format(record.localAddress()));
+		}
+		else if (record.stage() == io.github.loopbackfastpath.engine.Stage.BEFORE_BIND) {
+			line.append(" (before bind)");
 		}
 		if (record.role() == SocketRole.CLIENT && record.remoteAddress() != null) {
 			line.append(" to ").append(Addresses.format(record.remoteAddress()));

@@ -31,6 +31,10 @@ public final class LoopbackFastPath {
 
 	private final boolean clientEnabled;
 
+	private final Safeguards safeguards;
+
+	private final boolean jdkFastLoopback;
+
 	private final List<SocketListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final Map<String, String> notCovered = new ConcurrentHashMap<>();
@@ -45,11 +49,28 @@ public final class LoopbackFastPath {
 	 */
 	public LoopbackFastPath(SocketPlatform platform, NativeHandles handles, SocketRegistry registry,
 			boolean serverEnabled, boolean clientEnabled) {
+		this(platform, handles, registry, serverEnabled, clientEnabled, Safeguards.DEFAULTS);
+	}
+
+	/**
+	 * Create an engine with guards of the operator's choosing.
+	 * @param platform the operating system's side
+	 * @param handles how to reach native handles
+	 * @param registry where records go
+	 * @param serverEnabled whether listeners get the fast path
+	 * @param clientEnabled whether clients get the fast path
+	 * @param safeguards the Windows builds never to request it on
+	 */
+	public LoopbackFastPath(SocketPlatform platform, NativeHandles handles, SocketRegistry registry,
+			boolean serverEnabled, boolean clientEnabled, Safeguards safeguards) {
 		this.platform = platform;
 		this.handles = handles;
 		this.registry = registry;
 		this.serverEnabled = serverEnabled;
 		this.clientEnabled = clientEnabled;
+		this.safeguards = safeguards;
+		this.jdkFastLoopback = PlatformInfo.isJdkFastLoopbackEnabled(
+				System.getProperty(PlatformInfo.JDK_FAST_LOOPBACK_PROPERTY));
 	}
 
 	/**
@@ -100,6 +121,10 @@ public final class LoopbackFastPath {
 					+ this.platform.osVersion() + " has no equivalent, so the socket was left unchanged"
 					+ ((value == null) ? ". The native socket was not reached either: " + handle.problem() : ".");
 			return record(request, FastPathStatus.UNSUPPORTED_PLATFORM, handle, null, message);
+		}
+		String refusal = this.safeguards.refusal(this.platform.windowsBuild());
+		if (refusal != null) {
+			return record(request, FastPathStatus.SKIPPED, handle, null, refusal);
 		}
 		if (value == null) {
 			return record(request, FastPathStatus.HANDLE_UNAVAILABLE, handle, null, handle.problem());
@@ -168,6 +193,10 @@ public final class LoopbackFastPath {
 
 	private SocketRecord record(SocketRequest request, FastPathStatus status, NativeHandle handle,
 			@Nullable Integer errorCode, @Nullable String message) {
+		if (this.jdkFastLoopback && this.platform.supportsFastPath() && message != null) {
+			message = message + " The JDK's own switch jdk.net.useFastTcpLoopback is on: the JDK requested the fast "
+					+ "path for this socket itself when it was created.";
+		}
 		SocketRecord record = this.registry.register(request, status, handle, errorCode, message);
 		for (SocketListener listener : this.listeners) {
 			try {
@@ -211,9 +240,20 @@ public final class LoopbackFastPath {
 	 * @return the platform information
 	 */
 	public PlatformInfo platformInfo() {
-		return new PlatformInfo(this.platform.osName(), this.platform.osVersion(), this.platform.windowsBuild(),
+		Integer build = this.platform.windowsBuild();
+		return new PlatformInfo(this.platform.osName(), this.platform.osVersion(), build,
 				this.platform.supportsFastPath(), this.platform.nativeLibrary(), Runtime.version().toString(),
-				System.getProperty(PlatformInfo.JDK_FAST_LOOPBACK_PROPERTY), this.handles.access());
+				System.getProperty(PlatformInfo.JDK_FAST_LOOPBACK_PROPERTY), this.handles.access(),
+				JdkFastLoopback.outcome(), new java.util.TreeSet<>(this.safeguards.unsafeBuilds()),
+				build != null && this.safeguards.unsafeBuilds().contains(build));
+	}
+
+	/**
+	 * The guards in force.
+	 * @return the guards
+	 */
+	public Safeguards safeguards() {
+		return this.safeguards;
 	}
 
 	/**

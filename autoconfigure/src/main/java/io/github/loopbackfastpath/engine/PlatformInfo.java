@@ -14,10 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param jdkFastTcpLoopback the value of the JDK's own process-wide switch
  * {@code jdk.net.useFastTcpLoopback}, or {@code null} if unset
  * @param handleAccess how native handles are reached, or why they cannot be
+ * @param jdkWideMode what the starter's JDK-wide mode did, or {@code null} if not requested
+ * @param unsafeBuilds the Windows builds on which the fast path is never requested
+ * @param unsafeBuild whether this machine runs one of them
  * @author Loopback Fast Path contributors
  */
 public record PlatformInfo(String osName, String osVersion, @Nullable Integer windowsBuild, boolean fastPathSupported,
-		String nativeLibrary, String jdkVersion, @Nullable String jdkFastTcpLoopback, String handleAccess) {
+		String nativeLibrary, String jdkVersion, @Nullable String jdkFastTcpLoopback, String handleAccess,
+		JdkFastLoopback.@Nullable Outcome jdkWideMode, java.util.Set<Integer> unsafeBuilds, boolean unsafeBuild) {
 
 	/**
 	 * The JDK's own switch, read once by {@code sun.nio.ch.Net}.
@@ -30,8 +34,11 @@ public record PlatformInfo(String osName, String osVersion, @Nullable Integer wi
 	 * @return whether the JDK applies the ioctl to every socket itself
 	 */
 	public boolean jdkFastTcpLoopbackEnabled() {
-		return this.jdkFastTcpLoopback != null
-				&& (this.jdkFastTcpLoopback.isEmpty() || Boolean.parseBoolean(this.jdkFastTcpLoopback));
+		return isJdkFastLoopbackEnabled(this.jdkFastTcpLoopback);
+	}
+
+	static boolean isJdkFastLoopbackEnabled(@Nullable String value) {
+		return value != null && (value.isEmpty() || Boolean.parseBoolean(value));
 	}
 
 }

@@ -43,6 +43,8 @@ public final class SocketRegistry {
 
 	private final Map<FastPathStatus, LongAdder> totals = new EnumMap<>(FastPathStatus.class);
 
+	private final Map<SocketOutcome, LongAdder> outcomes = new ConcurrentHashMap<>();
+
 	private final AtomicInteger registrationsSinceSweep = new AtomicInteger();
 
 	/**
@@ -74,6 +76,7 @@ public final class SocketRegistry {
 		SocketRecord record = new SocketRecord(this.ids.incrementAndGet(), request, status, handle.value(), errorCode,
 				message, this.clock.instant());
 		this.totals.get(status).increment();
+		this.outcomes.computeIfAbsent(SocketOutcome.of(record), (outcome) -> new LongAdder()).increment();
 		this.open.put(record.id(), record);
 		if (this.registrationsSinceSweep.incrementAndGet() >= Math.max(MINIMUM_SWEEP_INTERVAL, this.open.size())) {
 			sweep();
@@ -147,6 +150,33 @@ public final class SocketRegistry {
 		Map<FastPathStatus, Long> totals = new EnumMap<>(FastPathStatus.class);
 		this.totals.forEach((status, count) -> totals.put(status, count.sum()));
 		return totals;
+	}
+
+	/**
+	 * The kinds of outcome seen since start-up.
+	 * @return the outcomes
+	 */
+	public java.util.Set<SocketOutcome> outcomes() {
+		return java.util.Set.copyOf(this.outcomes.keySet());
+	}
+
+	/**
+	 * How many sockets had an outcome since start-up.
+	 * @param outcome the outcome
+	 * @return the count
+	 */
+	public long count(SocketOutcome outcome) {
+		LongAdder count = this.outcomes.get(outcome);
+		return (count != null) ? count.sum() : 0;
+	}
+
+	/**
+	 * How many open sockets have a status, without sweeping.
+	 * @param status the status
+	 * @return the count
+	 */
+	public long openCount(FastPathStatus status) {
+		return this.open.values().stream().filter((record) -> record.status() == status).count();
 	}
 
 	/**

@@ -129,6 +129,43 @@ class LoopbackFastPathAutoConfigurationTests {
 	}
 
 	@Test
+	void unsafeBuildThatIsNotANumberFailsStartUp() {
+		this.runner.withPropertyValues("loopback.fast-path.unsafe-builds=17134,windows10").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("windows10");
+		});
+	}
+
+	@Test
+	void negativeUnsafeBuildFailsStartUpWithTheFix() {
+		this.runner.withPropertyValues("loopback.fast-path.unsafe-builds=-5").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("must be positive")
+				.hasMessageContaining("loopback.fast-path.unsafe-builds contains -5");
+		});
+	}
+
+	@Test
+	void jdkWideThatIsNotABooleanFailsStartUp() {
+		this.runner.withPropertyValues("loopback.fast-path.jdk-wide=sometimes").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sometimes");
+		});
+	}
+
+	@Test
+	void unsafeBuildsAndOverrideReachTheEngine() {
+		this.runner
+			.withPropertyValues("loopback.fast-path.unsafe-builds=19045", "loopback.fast-path.allow-unsafe-build=true")
+			.run((context) -> {
+				LoopbackFastPath fastPath = context.getBean(LoopbackFastPath.class);
+				assertThat(fastPath.safeguards().unsafeBuilds()).containsExactly(19045);
+				assertThat(fastPath.safeguards().allowUnsafeBuild()).isTrue();
+			});
+	}
+
+	@Test
 	void applicationPlatformIsUsed() {
 		this.runner.withUserConfiguration(SubstituteWindowsConfiguration.class)
 			.run((context) -> assertThat(context.getBean(LoopbackFastPath.class).platformInfo().osName())

@@ -1,0 +1,71 @@
+package io.github.loopbackfastpath.actuate;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.loopbackfastpath.engine.FastPathStatus;
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketOutcome;
+import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Micrometer meters of the fast path: {@value #SOCKETS}, a counter of socket outcomes tagged
+ * by role, component and status, and {@value #OPEN}, a gauge of the open sockets Windows
+ * accepted the fast path for. Both read the registry's own counts, so nothing is added to
+ * the connection path.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public class LoopbackFastPathMetrics implements MeterBinder {
+
+	/**
+	 * The counter of socket outcomes.
+	 */
+	public static final String SOCKETS = "loopback.fastpath.sockets";
+
+	/**
+	 * The gauge of open sockets under the fast path.
+	 */
+	public static final String OPEN = "loopback.fastpath.sockets.open";
+
+	private final LoopbackFastPath fastPath;
+
+	private final Set<MeterRegistry> bound = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create the binder.
+	 * @param fastPath the engine
+	 */
+	public LoopbackFastPathMetrics(LoopbackFastPath fastPath) {
+		this.fastPath = fastPath;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		SocketRegistry sockets = this.fastPath.registry();
+		Gauge.builder(OPEN, sockets, (records) -> records.openCount(FastPathStatus.APPLIED))
+			.description("Open sockets for which Windows accepted the loopback fast path")
+			.register(registry);
+		for (SocketOutcome outcome : sockets.outcomes()) {
+			register(registry, outcome);
+		}
+		if (this.bound.add(registry)) {
+			this.fastPath.addListener((record) -> register(registry,
+					new SocketOutcome(record.role(), record.component(), record.status())));
+		}
+	}
+
+	private void register(MeterRegistry registry, SocketOutcome outcome) {
+		FunctionCounter.builder(SOCKETS, this.fastPath.registry(), (sockets) -> sockets.count(outcome))
+			.description("Sockets for which the loopback fast path was requested, by outcome")
+			.tag("role", outcome.role().name())
+			.tag("component", outcome.component())
+			.tag("status", outcome.status().name())
+			.register(registry);
+	}
+
+}

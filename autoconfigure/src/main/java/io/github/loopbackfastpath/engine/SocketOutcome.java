@@ -1,0 +1,17 @@
+package io.github.loopbackfastpath.engine;
+
+/**
+ * A kind of outcome, for counting: which role, which component, which status.
+ *
+ * @param role the socket's role
+ * @param component what opened it
+ * @param status what happened
+ * @author Loopback Fast Path contributors
+ */
+public record SocketOutcome(SocketRole role, String component, FastPathStatus status) {
+
+	static SocketOutcome of(SocketRecord record) {
+		return new SocketOutcome(record.role(), record.component(), record.status());
+	}
+
+}

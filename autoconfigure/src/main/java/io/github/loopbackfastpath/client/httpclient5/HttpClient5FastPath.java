@@ -46,7 +46,15 @@ public final class HttpClient5FastPath {
 	 * @param builder the client builder
 	 */
 	public void apply(HttpClientBuilder builder) {
-		HttpClientConnectionManager manager = builder.getConnManager();
+		HttpClientConnectionManager manager;
+		try {
+			manager = connectionManager(builder);
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			this.fastPath.notCovered(COMPONENT, "The connection manager of this HttpClient 5 version cannot be reached ("
+					+ ex + "); its connections run without the fast path.");
+			return;
+		}
 		if (manager instanceof PoolingHttpClientConnectionManager pooling) {
 			apply(pooling);
 		}
@@ -83,6 +91,20 @@ public final class HttpClient5FastPath {
 					+ ex + "); its connections run without the fast path.");
 		}
 		return manager;
+	}
+
+	/**
+	 * {@code HttpClientBuilder#getConnManager()} exists from HttpClient 5.6 on; Spring Boot
+	 * 4.0 ships 5.5, whose builder only has the field.
+	 */
+	private static @Nullable HttpClientConnectionManager connectionManager(HttpClientBuilder builder)
+			throws ReflectiveOperationException {
+		try {
+			return builder.getConnManager();
+		}
+		catch (NoSuchMethodError ex) {
+			return (HttpClientConnectionManager) read(HttpClientBuilder.class, "connManager", builder);
+		}
 	}
 
 	private static @Nullable Object read(Class<?> type, String name, Object target)

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -48,6 +49,7 @@ class SelfCaller {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	void callOnceReady() {
 		call().block(Duration.ofSeconds(30));
 	}

@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.sample;
 
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
  * @author Loopback Fast Path contributors
  */
 @RestController
+@ConditionalOnWebApplication
 class GreetingController {
 
 	private final SelfCaller selfCaller;

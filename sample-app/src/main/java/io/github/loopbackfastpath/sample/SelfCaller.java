@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -29,6 +30,7 @@ import reactor.core.scheduler.Schedulers;
  * @author Loopback Fast Path contributors
  */
 @Component
+@ConditionalOnWebApplication
 class SelfCaller {
 
 	private static final Log logger = LogFactory.getLog(SelfCaller.class);

@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.actuate;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +35,7 @@ public class LoopbackFastPathMetrics implements MeterBinder {
 
 	private final LoopbackFastPath fastPath;
 
-	private final Set<MeterRegistry> bound = ConcurrentHashMap.newKeySet();
+	private final Map<MeterRegistry, Set<SocketOutcome>> registered = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the binder.
@@ -50,16 +51,21 @@ public class LoopbackFastPathMetrics implements MeterBinder {
 		Gauge.builder(OPEN, sockets, (records) -> records.openCount(FastPathStatus.APPLIED))
 			.description("Open sockets for which Windows accepted the loopback fast path")
 			.register(registry);
+		boolean first = !this.registered.containsKey(registry);
+		Set<SocketOutcome> outcomes = this.registered.computeIfAbsent(registry, (key) -> ConcurrentHashMap.newKeySet());
 		for (SocketOutcome outcome : sockets.outcomes()) {
-			register(registry, outcome);
+			register(registry, outcomes, outcome);
 		}
-		if (this.bound.add(registry)) {
-			this.fastPath.addListener((record) -> register(registry,
+		if (first) {
+			this.fastPath.addListener((record) -> register(registry, outcomes,
 					new SocketOutcome(record.role(), record.component(), record.status())));
 		}
 	}
 
-	private void register(MeterRegistry registry, SocketOutcome outcome) {
+	private void register(MeterRegistry registry, Set<SocketOutcome> outcomes, SocketOutcome outcome) {
+		if (!outcomes.add(outcome)) {
+			return;
+		}
 		FunctionCounter.builder(SOCKETS, this.fastPath.registry(), (sockets) -> sockets.count(outcome))
 			.description("Sockets for which the loopback fast path was requested, by outcome")
 			.tag("role", outcome.role().name())

@@ -5,6 +5,8 @@ import java.lang.ref.WeakReference;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +55,8 @@ public interface LiveSocket {
 	}
 
 	/**
-	 * A weakly held JDK channel.
+	 * A weakly held JDK channel. Addresses are read through the channel's socket adaptor,
+	 * which keeps them after the channel is closed and never throws.
 	 */
 	final class NetworkChannelSocket implements LiveSocket {
 
@@ -72,8 +75,14 @@ public interface LiveSocket {
 		@Override
 		public @Nullable InetSocketAddress localAddress() {
 			NetworkChannel channel = this.channel.get();
+			if (channel instanceof SocketChannel socketChannel) {
+				return LiveSocket.inet(socketChannel.socket().getLocalSocketAddress());
+			}
+			if (channel instanceof ServerSocketChannel serverChannel) {
+				return LiveSocket.inet(serverChannel.socket().getLocalSocketAddress());
+			}
 			try {
-				return (channel != null) ? LiveSocket.inet(channel.getLocalAddress()) : null;
+				return (channel != null && channel.isOpen()) ? LiveSocket.inet(channel.getLocalAddress()) : null;
 			}
 			catch (IOException ex) {
 				return null;
@@ -83,15 +92,8 @@ public interface LiveSocket {
 		@Override
 		public @Nullable InetSocketAddress remoteAddress() {
 			NetworkChannel channel = this.channel.get();
-			if (channel instanceof java.nio.channels.SocketChannel socketChannel) {
-				try {
-					return LiveSocket.inet(socketChannel.getRemoteAddress());
-				}
-				catch (IOException ex) {
-					return null;
-				}
-			}
-			return null;
+			return (channel instanceof SocketChannel socketChannel)
+					? LiveSocket.inet(socketChannel.socket().getRemoteSocketAddress()) : null;
 		}
 
 	}

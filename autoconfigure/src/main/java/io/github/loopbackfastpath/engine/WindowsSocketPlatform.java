@@ -1,15 +1,21 @@
 package io.github.loopbackfastpath.engine;
 
-import com.sun.jna.IntegerType;
+import java.util.Map;
+
+import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Winsock through JNA. Only ever loaded on Windows.
+ * Winsock through JNA. Only ever loaded on Windows, and only when the fast path is used.
+ * <p>
+ * {@code WSAIoctl} is on the connection path, so it is bound with JNA's direct mapping and
+ * reuses its buffers per thread: no proxy, no reflection and no allocation per socket.
  *
  * @author Loopback Fast Path contributors
  */
@@ -22,8 +28,6 @@ final class WindowsSocketPlatform implements SocketPlatform {
 
 	private static final int SOCKET_ERROR = -1;
 
-	private volatile @Nullable Ws2_32 ws2;
-
 	private volatile @Nullable Integer build;
 
 	private volatile boolean buildRead;
@@ -33,15 +37,6 @@ final class WindowsSocketPlatform implements SocketPlatform {
 	 * path disabled loads none.
 	 */
 	WindowsSocketPlatform() {
-	}
-
-	private Ws2_32 ws2() {
-		Ws2_32 ws2 = this.ws2;
-		if (ws2 == null) {
-			ws2 = Native.load("ws2_32", Ws2_32.class);
-			this.ws2 = ws2;
-		}
-		return ws2;
 	}
 
 	@Override
@@ -75,11 +70,9 @@ final class WindowsSocketPlatform implements SocketPlatform {
 
 	@Override
 	public int enableLoopbackFastPath(long handle) {
-		Memory enable = new Memory(4);
-		enable.setInt(0, 1);
-		IntByReference bytesReturned = new IntByReference();
-		int result = ws2().WSAIoctl(new Socket(handle), SIO_LOOPBACK_FAST_PATH, enable, 4, null, 0, bytesReturned,
-				null, null);
+		Buffers buffers = Buffers.get();
+		int result = Ws2_32.WSAIoctl(new Pointer(handle), SIO_LOOPBACK_FAST_PATH, Buffers.ENABLE, 4, null, 0,
+				buffers.bytesReturned, null, null);
 		// JNA keeps the thread's last error from this very call; a later WSAGetLastError()
 		// through JNA would be a call of its own and answer 0.
 		return (result != SOCKET_ERROR) ? 0 : Native.getLastError();
@@ -87,12 +80,12 @@ final class WindowsSocketPlatform implements SocketPlatform {
 
 	@Override
 	public int localPort(long handle) {
-		byte[] address = new byte[SocketAddresses.BUFFER_SIZE];
-		IntByReference length = new IntByReference(address.length);
-		if (ws2().getsockname(new Socket(handle), address, length) != 0) {
+		Buffers buffers = Buffers.get();
+		buffers.addressLength.setInt(0, SocketAddresses.BUFFER_SIZE);
+		if (Ws2_32.getsockname(new Pointer(handle), buffers.address, buffers.addressLength) != 0) {
 			return -1;
 		}
-		return SocketAddresses.port(address);
+		return SocketAddresses.port(buffers.address.getByteArray(0, 4));
 	}
 
 	/**
@@ -117,32 +110,55 @@ final class WindowsSocketPlatform implements SocketPlatform {
 	}
 
 	/**
-	 * A Winsock {@code SOCKET}: an unsigned integer the size of a pointer.
+	 * {@code ws2_32}, directly mapped. A {@code SOCKET} is pointer-sized, so it is passed as a
+	 * {@link Pointer}.
 	 */
-	public static final class Socket extends IntegerType {
+	static final class Ws2_32 {
 
-		private static final long serialVersionUID = 1L;
-
-		/**
-		 * For JNA.
-		 */
-		public Socket() {
-			this(0);
+		static {
+			Map<String, Object> options = Map.of(Library.OPTION_CALLING_CONVENTION,
+					Platform.is64Bit() ? com.sun.jna.Function.C_CONVENTION : StdCallLibrary.STDCALL_CONVENTION);
+			Native.register(Ws2_32.class, NativeLibrary.getInstance("ws2_32", options));
 		}
 
-		Socket(long value) {
-			super(Native.POINTER_SIZE, value, true);
+		private Ws2_32() {
 		}
+
+		static native int WSAIoctl(Pointer socket, int ioControlCode, Pointer inBuffer, int inBufferSize,
+				@Nullable Pointer outBuffer, int outBufferSize, Pointer bytesReturned, @Nullable Pointer overlapped,
+				@Nullable Pointer completionRoutine);
+
+		static native int getsockname(Pointer socket, Pointer name, Pointer nameLength);
 
 	}
 
-	interface Ws2_32 extends StdCallLibrary {
+	/**
+	 * Native buffers, one set per thread, allocated once.
+	 */
+	private static final class Buffers {
 
-		int WSAIoctl(Socket socket, int ioControlCode, Pointer inBuffer, int inBufferSize, @Nullable Pointer outBuffer,
-				int outBufferSize, IntByReference bytesReturned, @Nullable Pointer overlapped,
-				@Nullable Pointer completionRoutine);
+		/**
+		 * The ioctl's input, a 4-byte boolean 1, only ever read.
+		 */
+		static final Memory ENABLE = enable();
 
-		int getsockname(Socket socket, byte[] name, IntByReference nameLength);
+		private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+		final Memory bytesReturned = new Memory(4);
+
+		final Memory address = new Memory(SocketAddresses.BUFFER_SIZE);
+
+		final Memory addressLength = new Memory(4);
+
+		static Buffers get() {
+			return BUFFERS.get();
+		}
+
+		private static Memory enable() {
+			Memory enable = new Memory(4);
+			enable.setInt(0, 1);
+			return enable;
+		}
 
 	}
 

@@ -10,6 +10,7 @@ import io.github.loopbackfastpath.netty.NettyChannels;
 import io.netty.channel.Channel;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.TcpClient;
 
 /**
  * Adds the fast path to a Reactor Netty {@link HttpClient}. {@code doOnChannelInit} runs on
@@ -41,6 +42,15 @@ public final class ReactorNettyClientFastPath {
 	 * @return the customised client
 	 */
 	public HttpClient apply(HttpClient client) {
+		return client.doOnChannelInit(this::onChannelInit);
+	}
+
+	/**
+	 * The TCP client with the fast path requested on every connection it opens.
+	 * @param client a client
+	 * @return the customised client
+	 */
+	public TcpClient apply(TcpClient client) {
 		return client.doOnChannelInit(this::onChannelInit);
 	}
 

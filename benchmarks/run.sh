@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every benchmark of docs/benchmarks.md, on demand (not part of ./mvnw verify).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=benchmarks/target
+./mvnw -q -B -ntp -Pbenchmarks -pl benchmarks,sample-app -am package -DskipTests
+mkdir -p "$OUT"
+echo "== Per connection (JMH)"
+java -jar "$OUT/benchmarks.jar" ConnectionBenchmark -rf json -rff "$OUT/jmh-connection.json" | tee "$OUT/jmh-connection.txt"
+echo "== Memory after many connections (JOL)"
+java --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
+	-cp "$OUT/benchmarks.jar" io.github.loopbackfastpath.benchmarks.RegistryFootprint 100000 | tee "$OUT/memory.md"
+echo "== Per request (wrk against the sample app)"
+bash benchmarks/http-bench.sh | tee "$OUT/http.md"
+echo "== Chart"
+java -cp "$OUT/benchmarks.jar" io.github.loopbackfastpath.benchmarks.BenchmarkChart "$OUT/jmh-connection.json" docs/benchmarks-connection

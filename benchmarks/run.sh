@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=benchmarks/target
 ./mvnw -q -B -ntp -Pbenchmarks -pl benchmarks,sample-app -am package -DskipTests
-mkdir -p "$OUT"
+mkdir -p "$OUT" docs
 echo "== Per connection (JMH)"
-java -jar "$OUT/benchmarks.jar" ConnectionBenchmark -rf json -rff "$OUT/jmh-connection.json" | tee "$OUT/jmh-connection.txt"
+java -jar "$OUT/benchmarks.jar" ConnectionBenchmark -f 2 -rf json -rff "$OUT/jmh-connection.json" | tee "$OUT/jmh-connection.txt"
 echo "== Memory after many connections (JOL)"
 java --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
 	-cp "$OUT/benchmarks.jar" io.github.loopbackfastpath.benchmarks.RegistryFootprint 100000 | tee "$OUT/memory.md"

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Sockets whose owner reports their close (Netty's close future, a server's stop) leave at
  * once; the others are found closed by a sweep that runs when the records are read and,
- * amortised, as new sockets are registered.
+ * amortised, as new sockets are registered: between two sweeps at most
+ * {@code max(64, live records)} closed sockets wait to be found.
  *
  * @author Loopback Fast Path contributors
  */
@@ -46,6 +47,8 @@ public final class SocketRegistry {
 	private final Map<SocketOutcome, LongAdder> outcomes = new ConcurrentHashMap<>();
 
 	private final AtomicInteger registrationsSinceSweep = new AtomicInteger();
+
+	private volatile int sweepInterval = MINIMUM_SWEEP_INTERVAL;
 
 	/**
 	 * Create a registry.
@@ -78,7 +81,7 @@ public final class SocketRegistry {
 		this.totals.get(status).increment();
 		this.outcomes.computeIfAbsent(SocketOutcome.of(record), (outcome) -> new LongAdder()).increment();
 		this.open.put(record.id(), record);
-		if (this.registrationsSinceSweep.incrementAndGet() >= Math.max(MINIMUM_SWEEP_INTERVAL, this.open.size())) {
+		if (this.registrationsSinceSweep.incrementAndGet() >= this.sweepInterval) {
 			sweep();
 		}
 		return record;
@@ -111,6 +114,10 @@ public final class SocketRegistry {
 				closed(record);
 			}
 		}
+		// As many registrations as there are live records before the next sweep: each sweep
+		// is paid for by as many registrations as it visits, and at most that many records
+		// of closed sockets wait in the open map
+		this.sweepInterval = Math.max(MINIMUM_SWEEP_INTERVAL, this.open.size());
 	}
 
 	/**

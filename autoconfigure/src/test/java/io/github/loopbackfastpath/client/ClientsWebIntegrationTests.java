@@ -32,6 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledOnOs(OS.LINUX)
 class ClientsWebIntegrationTests {
 
+	/**
+	 * Call the application itself with a WebClient and a RestClient, then read its report.
+	 */
+	static DocumentContext callBothClients(WebClient.Builder webClient, RestClient.Builder restClient, int port)
+			throws Exception {
+		String base = "http://127.0.0.1:" + port;
+		assertThat(webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+			.block(Duration.ofSeconds(10))).isEqualTo("hello");
+		assertThat(restClient.build().get().uri(base + "/hello").retrieve().body(String.class)).isEqualTo("hello");
+		return Http.json(base + "/actuator/loopbackfastpath");
+	}
+
 	@Nested
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "loopback.fast-path.enabled=true", "loopback.fast-path.history-size=16",
@@ -52,12 +64,7 @@ class ClientsWebIntegrationTests {
 
 		@Test
 		void endpointListsTheClientRecordsBesideTheListener() throws Exception {
-			String base = "http://127.0.0.1:" + this.port;
-			assertThat(this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
-				.block(Duration.ofSeconds(10))).isEqualTo("hello");
-			assertThat(this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class))
-				.isEqualTo("hello");
-			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			DocumentContext report = callBothClients(this.webClient, this.restClient, this.port);
 			for (String component : List.of("reactor-netty-client", "httpclient5")) {
 				List<Map<String, Object>> clients = report
 					.read("$.sockets[?(@.role == 'CLIENT' && @.component == '" + component + "')]");
@@ -121,12 +128,7 @@ class ClientsWebIntegrationTests {
 
 		@Test
 		void everySocketIsFailedWithTheWinsockErrorEndToEnd() throws Exception {
-			String base = "http://127.0.0.1:" + this.port;
-			assertThat(this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
-				.block(Duration.ofSeconds(10))).isEqualTo("hello");
-			assertThat(this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class))
-				.isEqualTo("hello");
-			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			DocumentContext report = callBothClients(this.webClient, this.restClient, this.port);
 			List<String> components = report.read("$.sockets[?(@.status == 'FAILED' && @.errorName == 'WSAEFAULT')].component");
 			assertThat(components).contains("tomcat", "reactor-netty-client", "httpclient5");
 			List<String> statuses = report.read("$.sockets[*].status");
@@ -163,11 +165,7 @@ class ClientsWebIntegrationTests {
 
 		@Test
 		void everySocketIsAppliedEndToEnd() throws Exception {
-			String base = "http://127.0.0.1:" + this.port;
-			this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
-				.block(Duration.ofSeconds(10));
-			this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class);
-			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			DocumentContext report = callBothClients(this.webClient, this.restClient, this.port);
 			List<String> components = report.read("$.sockets[?(@.status == 'APPLIED')].component");
 			assertThat(components).contains("tomcat", "reactor-netty-client", "httpclient5");
 			assertThat(report.read("$.platform.osName", String.class)).isEqualTo("Windows (substitute)");

@@ -33,7 +33,8 @@ class SocketRegistryTests {
 						client.connect(address);
 						server.accept().close();
 					}
-					assertThat(registry.size()).isLessThanOrEqualTo(1 + 10 + Math.max(64, registry.openCount()));
+					assertThat(registry.size()).as("kept open + history + closed sockets not swept yet")
+						.isLessThanOrEqualTo(1 + 10 + 64 + 1);
 				}
 				assertThat(registry.records()).hasSize(11);
 				assertThat(registry.openCount()).isEqualTo(1);

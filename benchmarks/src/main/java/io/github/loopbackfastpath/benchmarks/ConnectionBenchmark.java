@@ -67,6 +67,12 @@ public class ConnectionBenchmark {
 
 	private TcpClient tcpClient;
 
+	private Engines.NativeCallPlatform probe;
+
+	private SocketChannel probeChannel;
+
+	private long probeHandle;
+
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
 		this.server = ServerSocketChannel.open();
@@ -86,10 +92,18 @@ public class ConnectionBenchmark {
 			.remoteAddress(() -> this.address)
 			.option(ChannelOption.SO_LINGER, 0);
 		this.tcpClient = (this.fastPath != null) ? new ReactorNettyClientFastPath(this.fastPath).apply(client) : client;
+		if (this.mode.equals("hook-native")) {
+			this.probe = new Engines.NativeCallPlatform();
+			this.probeChannel = SocketChannel.open(this.address);
+			this.probeHandle = io.github.loopbackfastpath.engine.NativeHandles.detect().lookup(this.probeChannel).value();
+		}
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws IOException {
+		if (this.probeChannel != null) {
+			this.probeChannel.close();
+		}
 		this.server.close();
 		this.loops.disposeLater().block(Duration.ofSeconds(10));
 	}
@@ -103,6 +117,16 @@ public class ConnectionBenchmark {
 			}
 			channel.connect(this.address);
 		}
+	}
+
+	/**
+	 * The native call alone, on an open socket, through the same binding as
+	 * {@code hook-native}: the part of that mode's cost that is the system call, not the
+	 * starter.
+	 */
+	@Benchmark
+	public int nativeCallOnly() {
+		return (this.probe != null) ? this.probe.enableLoopbackFastPath(this.probeHandle) : 0;
 	}
 
 	@Benchmark

@@ -55,7 +55,7 @@ public final class RegistryFootprint {
 			for (int i = KEPT_OPEN + 1; i <= total; i++) {
 				connect(fastPath, address).close();
 				if (CHECKPOINTS.contains(i) || i == total) {
-					report(registry, i, open.size());
+					report(registry, i, open);
 				}
 			}
 			for (SocketChannel channel : open) {
@@ -64,10 +64,21 @@ public final class RegistryFootprint {
 		}
 	}
 
-	private static void report(SocketRegistry registry, int connections, int open) {
+	private static void report(SocketRegistry registry, int connections, List<SocketChannel> openChannels) {
 		System.gc();
 		registry.sweep();
-		long retained = GraphLayout.parseInstance(registry).totalSize();
+		int open = openChannels.size();
+		// What the registry holds beyond the open sockets themselves (which it only sees
+		// through weak references), the JDK state reachable from them, and the class
+		// metadata its EnumMap points to (Class, Module, class loader)
+		Object[] shared = new Object[openChannels.size() + 1];
+		openChannels.toArray(shared);
+		shared[openChannels.size()] = io.github.loopbackfastpath.engine.FastPathStatus.class;
+		GraphLayout layout = GraphLayout.parseInstance(registry).subtract(GraphLayout.parseInstance(shared));
+		long retained = layout.totalSize();
+		if (Boolean.getBoolean("footprint")) {
+			System.err.println(layout.toFootprint());
+		}
 		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		int kept = registry.size();
 		System.out.printf(Locale.ROOT, "| %,d | %d | %d | %d | %,d bytes | %.1f MiB |%n", connections, kept,

@@ -11,10 +11,8 @@ import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRegistry;
 import io.github.loopbackfastpath.engine.Stage;
 import io.github.loopbackfastpath.test.Http;
+import io.github.loopbackfastpath.test.HelloServlet;
 import io.github.loopbackfastpath.test.SubstituteWindows;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,12 +118,7 @@ class JettyFastPathCustomizerTests {
 		JettyServletWebServerFactory factory = new JettyServletWebServerFactory(0);
 		factory.setAddress(java.net.InetAddress.getLoopbackAddress());
 		new JettyFastPathCustomizer(fastPath).customize(factory);
-		WebServer server = factory.getWebServer((context) -> context.addServlet("hello", new HttpServlet() {
-			@Override
-			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
-				response.getWriter().write("hello");
-			}
-		}).addMapping("/"));
+		WebServer server = factory.getWebServer(HelloServlet.onRoot());
 		server.start();
 		return server;
 	}

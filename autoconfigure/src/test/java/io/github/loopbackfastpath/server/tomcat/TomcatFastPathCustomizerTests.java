@@ -15,10 +15,8 @@ import io.github.loopbackfastpath.engine.SocketRegistry;
 import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.engine.Stage;
 import io.github.loopbackfastpath.test.LinuxSockets;
+import io.github.loopbackfastpath.test.HelloServlet;
 import io.github.loopbackfastpath.test.SubstituteWindows;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.coyote.http11.Http11Nio2Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,12 +128,7 @@ class TomcatFastPathCustomizerTests {
 	private static WebServer start(LoopbackFastPath fastPath, TomcatServletWebServerFactory factory) {
 		factory.setAddress(java.net.InetAddress.getLoopbackAddress());
 		new TomcatFastPathCustomizer(fastPath).customize(factory);
-		WebServer server = factory.getWebServer((context) -> context.addServlet("hello", new HttpServlet() {
-			@Override
-			protected void doGet(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
-				response.getWriter().write("hello");
-			}
-		}).addMapping("/"));
+		WebServer server = factory.getWebServer(HelloServlet.onRoot());
 		server.start();
 		return server;
 	}

@@ -87,6 +87,24 @@ class ClientsWebIntegrationTests {
 				.containsEntry("handleVerified", true));
 		}
 
+		@Autowired
+		org.springframework.boot.restclient.RestTemplateBuilder restTemplate;
+
+		@Test
+		void restTemplateSocketsGetTheFastPathToo() {
+			long before = clientRecords("httpclient5");
+			String body = this.restTemplate.build()
+				.getForObject("http://127.0.0.1:" + this.port + "/hello", String.class);
+			assertThat(body).isEqualTo("hello");
+			assertThat(clientRecords("httpclient5")).isGreaterThan(before);
+		}
+
+		private long clientRecords(String component) {
+			return this.fastPath.registry()
+				.count(new io.github.loopbackfastpath.engine.SocketOutcome(SocketRole.CLIENT, component,
+						io.github.loopbackfastpath.engine.FastPathStatus.UNSUPPORTED_PLATFORM));
+		}
+
 		@Test
 		void thousandsOfConnectionsLeaveOnlyOpenSocketsAndTheHistory() {
 			String url = "http://127.0.0.1:" + this.port + "/hello";

@@ -27,6 +27,9 @@ public final class BenchmarkChart {
 		List<String> benchmarks = new ArrayList<>();
 		for (JsonNode result : results) {
 			String benchmark = result.get("benchmark").asText().replaceAll(".*\\.", "");
+			if (!benchmark.equals("nioChannel") && !benchmark.equals("reactorNetty")) {
+				continue;
+			}
 			String label = benchmark.equals("nioChannel") ? "JDK NIO channel" : "Reactor Netty TcpClient";
 			if (!benchmarks.contains(label)) {
 				benchmarks.add(label);

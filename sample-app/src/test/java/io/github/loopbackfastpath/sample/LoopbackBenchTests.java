@@ -29,10 +29,10 @@ class LoopbackBenchTests {
 		Map<String, LoopbackBench.Result[]> results = new LoopbackBench(fastPath,
 				new LoopbackBench.Settings(2, 50, 2, 10), new PrintStream(output, true, StandardCharsets.UTF_8))
 			.run();
-		assertThat(results).containsOnlyKeys("small (128 B)", "bulk (1 MiB)", "connect");
+		assertThat(results).containsOnlyKeys("small (128 B)", "bulk (1 MiB)", "connection");
 		assertThat(results.get("small (128 B)")[0].operations()).isEqualTo(100);
 		assertThat(results.get("bulk (1 MiB)")[1].bytes()).isEqualTo(2L * 1024 * 1024 * 2 * 2);
-		assertThat(results.get("connect")[0].histogram().getTotalCount()).isEqualTo(20);
+		assertThat(results.get("connection")[0].histogram().getTotalCount()).isEqualTo(20);
 		// Listener and client of each fast-path round: 2 rounds x (2 + 2 + (1 + 10))
 		assertThat(fastPath.registry().totals().get(FastPathStatus.UNSUPPORTED_PLATFORM)).isEqualTo(2 * (2 + 2 + 11));
 		String report = output.toString(StandardCharsets.UTF_8);

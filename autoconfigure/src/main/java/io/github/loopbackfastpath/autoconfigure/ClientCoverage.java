@@ -2,6 +2,8 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
@@ -94,6 +96,36 @@ final class ClientCoverage {
 						reasonFor(builder, "spring.http.clients.imperative.factory"));
 			}
 			return builder;
+		}
+
+	}
+
+	/**
+	 * In a reactive application Spring Boot builds {@code RestClient} and
+	 * {@code RestTemplate} without a {@code ClientHttpRequestFactoryBuilder} bean, so no
+	 * builder customizer (this starter's neither) reaches them: say so.
+	 */
+	static final class ReactiveApplicationBlockingClients implements SmartInitializingSingleton {
+
+		private final LoopbackFastPath fastPath;
+
+		private final ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders;
+
+		ReactiveApplicationBlockingClients(LoopbackFastPath fastPath,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders) {
+			this.fastPath = fastPath;
+			this.builders = builders;
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			if (this.builders.getIfAvailable() == null) {
+				this.fastPath.notCovered("rest-client", "In a reactive application Spring Boot builds RestClient and "
+						+ "RestTemplate from ClientHttpRequestFactoryBuilder.detect(), without builder customizers, so "
+						+ "their sockets do not get the fast path. Use WebClient, or declare a request factory built "
+						+ "with ClientHttpRequestFactoryBuilder.reactor().withHttpClientCustomizer("
+						+ "reactorNettyClientFastPath::apply).");
+			}
 		}
 
 	}

@@ -5,10 +5,13 @@ import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
@@ -40,6 +43,14 @@ public final class LoopbackFastPathClientAutoConfiguration {
 	@Bean
 	ClientCoverage.Connectors loopbackFastPathConnectorCoverage(LoopbackFastPath fastPath) {
 		return new ClientCoverage.Connectors(fastPath);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+	ClientCoverage.ReactiveApplicationBlockingClients loopbackFastPathReactiveApplicationBlockingClients(
+			LoopbackFastPath fastPath, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders) {
+		return new ClientCoverage.ReactiveApplicationBlockingClients(fastPath, builders);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -94,9 +94,11 @@ class ServersWebIntegrationTests {
 		@Test
 		void bothNettyListenersHaveTheFastPathRequestedBeforeBind() throws Exception {
 			assertBothListeners(this.port, this.managementPort, "reactor-netty");
-			List<String> stages = Http.json("http://127.0.0.1:" + this.managementPort + "/actuator/loopbackfastpath")
-				.read("$.sockets[?(@.role == 'LISTENER')].stage");
+			DocumentContext report = Http.json("http://127.0.0.1:" + this.managementPort + "/actuator/loopbackfastpath");
+			List<String> stages = report.read("$.sockets[?(@.role == 'LISTENER')].stage");
 			assertThat(stages).containsOnly("BEFORE_BIND");
+			assertThat(report.read("$.notCovered.rest-client", String.class)).as("RestClient in a reactive application")
+				.contains("reactive application");
 		}
 
 	}

@@ -75,16 +75,17 @@ public interface LiveSocket {
 		@Override
 		public @Nullable InetSocketAddress localAddress() {
 			NetworkChannel channel = this.channel.get();
-			if (channel instanceof SocketChannel socketChannel) {
-				return LiveSocket.inet(socketChannel.socket().getLocalSocketAddress());
-			}
-			if (channel instanceof ServerSocketChannel serverChannel) {
-				return LiveSocket.inet(serverChannel.socket().getLocalSocketAddress());
-			}
 			try {
+				if (channel instanceof SocketChannel socketChannel) {
+					return LiveSocket.inet(socketChannel.socket().getLocalSocketAddress());
+				}
+				if (channel instanceof ServerSocketChannel serverChannel) {
+					return LiveSocket.inet(serverChannel.socket().getLocalSocketAddress());
+				}
 				return (channel != null && channel.isOpen()) ? LiveSocket.inet(channel.getLocalAddress()) : null;
 			}
-			catch (IOException ex) {
+			catch (IOException | UnsupportedOperationException ex) {
+				// A Unix domain socket has no socket adaptor and no IP address
 				return null;
 			}
 		}
@@ -92,8 +93,13 @@ public interface LiveSocket {
 		@Override
 		public @Nullable InetSocketAddress remoteAddress() {
 			NetworkChannel channel = this.channel.get();
-			return (channel instanceof SocketChannel socketChannel)
-					? LiveSocket.inet(socketChannel.socket().getRemoteSocketAddress()) : null;
+			try {
+				return (channel instanceof SocketChannel socketChannel)
+						? LiveSocket.inet(socketChannel.socket().getRemoteSocketAddress()) : null;
+			}
+			catch (UnsupportedOperationException ex) {
+				return null;
+			}
 		}
 
 	}

@@ -161,6 +161,23 @@ public final class LoopbackFastPath {
 	}
 
 	/**
+	 * Record that a hook itself failed on a socket, which was left as it was. Never throws:
+	 * this is what hooks call from their last line of defence.
+	 * @param role the socket's role
+	 * @param component what opened the socket
+	 * @param failure what went wrong
+	 */
+	public void hookFailed(SocketRole role, String component, Throwable failure) {
+		try {
+			skip(new SocketRequest(role, component, null, null, null, null),
+					"The starter's hook failed on this socket, which was left as it was: " + failure);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// Nothing more can be done without risking the socket
+		}
+	}
+
+	/**
 	 * Record a socket left alone because configuration turned the fast path off.
 	 * @param request what the hook knows
 	 * @return the record

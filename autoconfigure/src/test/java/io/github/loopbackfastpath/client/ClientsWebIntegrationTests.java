@@ -116,12 +116,16 @@ class ClientsWebIntegrationTests {
 				.count()
 				.block(Duration.ofMinutes(2));
 			assertThat(done).isEqualTo(connections);
+			// The last connections close asynchronously: wait for that state, then count
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.fastPath.registry().records().stream()
+					.filter((record) -> record.role() == SocketRole.CLIENT && record.isOpen()))
+					.as("no client record leaks after its connection closed")
+					.isEmpty());
 			List<SocketRecord> records = this.fastPath.registry().records();
 			long open = records.stream().filter(SocketRecord::isOpen).count();
 			assertThat(records).hasSizeLessThanOrEqualTo((int) open + 16);
-			assertThat(records.stream().filter((record) -> record.role() == SocketRole.CLIENT && record.isOpen()))
-				.as("no client record leaks after its connection closed")
-				.hasSizeLessThan(10);
 			assertThat(this.fastPath.registry().totals().values().stream().mapToLong(Long::longValue).sum())
 				.isGreaterThanOrEqualTo(connections);
 		}

@@ -126,6 +126,17 @@ class LoopbackFastPathTests {
 	}
 
 	@Test
+	void failedHookIsRecordedAsSkippedWithTheFailure() {
+		LoopbackFastPath fastPath = new LoopbackFastPath(SubstituteWindows.accepting(), NativeHandles.detect(),
+				this.registry, true, true);
+		fastPath.hookFailed(SocketRole.CLIENT, "test", new IllegalStateException("boom"));
+		assertThat(this.registry.records()).singleElement().satisfies((record) -> {
+			assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
+			assertThat(record.message()).contains("hook failed").contains("boom");
+		});
+	}
+
+	@Test
 	void disabledRoleLeavesTheSocketAloneAndSaysWhichProperty() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
 		LoopbackFastPath fastPath = new LoopbackFastPath(windows, NativeHandles.detect(), this.registry, false, true);

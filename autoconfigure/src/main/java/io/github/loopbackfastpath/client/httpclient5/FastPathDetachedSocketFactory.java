@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.SocketRole;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,7 @@ final class FastPathDetachedSocketFactory implements DetachedSocketFactory {
 	public Socket create(String schemeName, @Nullable Proxy proxy) throws IOException {
 		if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
 			Socket socket = this.delegate.create(schemeName, proxy);
-			this.fastPath.skip(new SocketRequest(io.github.loopbackfastpath.engine.SocketRole.CLIENT,
+			this.fastPath.skip(new SocketRequest(SocketRole.CLIENT,
 					HttpClient5FastPath.COMPONENT, null, null, null, null),
 					"The connection goes through the " + proxy.type() + " proxy " + proxy.address()
 							+ ": the fast path is between this JVM and the proxy's host, if at all.");
@@ -51,7 +52,9 @@ final class FastPathDetachedSocketFactory implements DetachedSocketFactory {
 					channel);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			// Best effort: never break a connection
+			// Best effort: never break a connection, never stay silent
+			this.fastPath.hookFailed(SocketRole.CLIENT, HttpClient5FastPath.COMPONENT,
+					ex);
 		}
 		return channel.socket();
 	}

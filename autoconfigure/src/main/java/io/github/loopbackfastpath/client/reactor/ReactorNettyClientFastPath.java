@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.netty.channel.Channel;
 import reactor.netty.ConnectionObserver;
@@ -69,7 +70,8 @@ public final class ReactorNettyClientFastPath {
 			NettyChannels.closeWith(channel, record, this.fastPath);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			// Best effort: never break a connection
+			// Best effort: never break a connection, never stay silent
+			this.fastPath.hookFailed(SocketRole.CLIENT, COMPONENT, ex);
 		}
 	}
 

@@ -10,6 +10,7 @@ import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.engine.Stage;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ServerConnector;
@@ -45,7 +46,7 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 	public void lifeCycleStarting(LifeCycle event) {
 		if (this.connector.isInheritChannel()) {
 			this.record = this.fastPath.skip(
-					new SocketRequest(io.github.loopbackfastpath.engine.SocketRole.LISTENER, this.component, null, null,
+					new SocketRequest(SocketRole.LISTENER, this.component, null, null,
 							null, null),
 					"Jetty uses the channel inherited from the launching process (inheritChannel): its creator must "
 							+ "request the fast path.");

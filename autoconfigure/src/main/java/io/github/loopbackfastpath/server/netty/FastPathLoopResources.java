@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.engine.Stage;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.netty.channel.Channel;
@@ -58,7 +59,8 @@ final class FastPathLoopResources implements LoopResources {
 			NettyChannels.closeWith(channel, record, this.fastPath);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			// Best effort: never break the listener
+			// Best effort: never break the listener, never stay silent
+			this.fastPath.hookFailed(SocketRole.LISTENER, this.component, ex);
 		}
 	}
 

@@ -8,6 +8,7 @@ import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.engine.Stage;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,8 @@ final class FastPathNioEndpoint extends NioEndpoint {
 			return fastPath.request(request, channel);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			// Best effort: never break the listener
+			// Best effort: never break the listener, never stay silent
+			fastPath.hookFailed(SocketRole.LISTENER, this.component, ex);
 			return null;
 		}
 	}

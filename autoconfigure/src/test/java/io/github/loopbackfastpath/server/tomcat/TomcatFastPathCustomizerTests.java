@@ -111,6 +111,21 @@ class TomcatFastPathCustomizerTests {
 	}
 
 	@Test
+	void unixDomainSocketListenerIsSkippedWithTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+			throws Exception {
+		SubstituteWindows windows = SubstituteWindows.accepting();
+		LoopbackFastPath fastPath = engine(windows);
+		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+		String path = directory.resolve("tomcat.sock").toString();
+		factory.addConnectorCustomizers((connector) -> connector.setProperty("unixDomainSocketPath", path));
+		this.server = start(fastPath, factory);
+		SocketRecord record = onlyRecord(fastPath);
+		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
+		assertThat(record.message()).contains("Unix domain socket").contains(path).contains("TCP only");
+		assertThat(windows.observations()).isEmpty();
+	}
+
+	@Test
 	void stoppedServerMovesItsRecordToHistory() throws Exception {
 		LoopbackFastPath fastPath = engine(SubstituteWindows.accepting());
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));

@@ -51,14 +51,14 @@ public class LoopbackFastPathMetrics implements MeterBinder {
 		Gauge.builder(OPEN, sockets, (records) -> records.openCount(FastPathStatus.APPLIED))
 			.description("Open sockets for which Windows accepted the loopback fast path")
 			.register(registry);
-		boolean first = !this.registered.containsKey(registry);
-		Set<SocketOutcome> outcomes = this.registered.computeIfAbsent(registry, (key) -> ConcurrentHashMap.newKeySet());
+		Set<SocketOutcome> fresh = ConcurrentHashMap.newKeySet();
+		Set<SocketOutcome> bound = this.registered.putIfAbsent(registry, fresh);
+		if (bound == null) {
+			this.fastPath.addListener((record) -> register(registry, fresh, SocketOutcome.of(record)));
+		}
+		Set<SocketOutcome> outcomes = (bound != null) ? bound : fresh;
 		for (SocketOutcome outcome : sockets.outcomes()) {
 			register(registry, outcomes, outcome);
-		}
-		if (first) {
-			this.fastPath.addListener((record) -> register(registry, outcomes,
-					new SocketOutcome(record.role(), record.component(), record.status())));
 		}
 	}
 

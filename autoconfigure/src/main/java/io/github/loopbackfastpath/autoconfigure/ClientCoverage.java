@@ -91,8 +91,7 @@ final class ClientCoverage {
 		public ClientHttpRequestFactoryBuilder<?> customize(ClientHttpRequestFactoryBuilder<?> builder) {
 			String name = builder.getClass().getSimpleName();
 			if (!name.startsWith("Reactor") && !name.startsWith("HttpComponents")) {
-				String component = componentOf(builder);
-				this.fastPath.notCovered(component.equals("httpclient5-async") ? "httpclient5" : component,
+				this.fastPath.notCovered(componentOf(builder),
 						reasonFor(builder, "spring.http.clients.imperative.factory"));
 			}
 			return builder;

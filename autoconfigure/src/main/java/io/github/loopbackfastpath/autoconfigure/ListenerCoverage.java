@@ -6,6 +6,9 @@ import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.server.jetty.JettyFastPathCustomizer;
+import io.github.loopbackfastpath.server.netty.NettyServerFastPathCustomizer;
+import io.github.loopbackfastpath.server.tomcat.TomcatFastPathCustomizer;
 
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -34,8 +37,8 @@ final class ListenerCoverage implements ApplicationListener<WebServerInitialized
 		if (port <= 0 || hasListenerRecord(port)) {
 			return;
 		}
-		SocketRequest request = new SocketRequest(SocketRole.LISTENER, componentOf(server), null, null,
-				new InetSocketAddress(port), null);
+		SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, componentOf(server),
+				new InetSocketAddress(port));
 		if (!this.fastPath.isEnabled(SocketRole.LISTENER)) {
 			this.fastPath.disabled(request);
 		}
@@ -58,13 +61,13 @@ final class ListenerCoverage implements ApplicationListener<WebServerInitialized
 	private static String componentOf(WebServer server) {
 		String name = server.getClass().getSimpleName();
 		if (name.startsWith("Tomcat")) {
-			return "tomcat";
+			return TomcatFastPathCustomizer.COMPONENT;
 		}
 		if (name.startsWith("Jetty")) {
-			return "jetty";
+			return JettyFastPathCustomizer.COMPONENT;
 		}
 		if (name.startsWith("Netty")) {
-			return "reactor-netty";
+			return NettyServerFastPathCustomizer.COMPONENT;
 		}
 		return server.getClass().getName();
 	}

@@ -30,17 +30,13 @@ class LoopbackFastPathFailureAnalyzer extends AbstractFailureAnalyzer<LoopbackFa
 				description.append(" (").append(record.errorName()).append(", ").append(record.errorCode()).append(')');
 			}
 			description.append("\n    Reason: ").append(record.message()).append('\n');
-			String fix = fix(record);
+			String fix = Remedies.of(record);
 			if (action.indexOf(fix) < 0) {
 				action.append(fix).append("\n");
 			}
 		}
 		action.append("Or set loopback.fast-path.fail-on-error to false to start without the fast path on this socket.");
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
-	}
-
-	private static String fix(SocketRecord record) {
-		return Remedies.of(record);
 	}
 
 }

@@ -169,7 +169,7 @@ public final class LoopbackFastPath {
 	 */
 	public void hookFailed(SocketRole role, String component, Throwable failure) {
 		try {
-			skip(new SocketRequest(role, component, null, null, null, null),
+			skip(SocketRequest.unreached(role, component, null),
 					"The starter's hook failed on this socket, which was left as it was: " + failure);
 		}
 		catch (RuntimeException | LinkageError ex) {

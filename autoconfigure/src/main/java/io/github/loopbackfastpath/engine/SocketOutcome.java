@@ -10,7 +10,12 @@ package io.github.loopbackfastpath.engine;
  */
 public record SocketOutcome(SocketRole role, String component, FastPathStatus status) {
 
-	static SocketOutcome of(SocketRecord record) {
+	/**
+	 * The outcome of a record.
+	 * @param record the record
+	 * @return its outcome
+	 */
+	public static SocketOutcome of(SocketRecord record) {
 		return new SocketOutcome(record.role(), record.component(), record.status());
 	}
 

@@ -42,8 +42,6 @@ public final class SocketRegistry {
 
 	private final ArrayDeque<SocketRecord> history = new ArrayDeque<>();
 
-	private final Map<FastPathStatus, LongAdder> totals = new EnumMap<>(FastPathStatus.class);
-
 	private final Map<SocketOutcome, LongAdder> outcomes = new ConcurrentHashMap<>();
 
 	private final AtomicInteger registrationsSinceSweep = new AtomicInteger();
@@ -61,9 +59,6 @@ public final class SocketRegistry {
 		}
 		this.historySize = historySize;
 		this.clock = clock;
-		for (FastPathStatus status : FastPathStatus.values()) {
-			this.totals.put(status, new LongAdder());
-		}
 	}
 
 	/**
@@ -78,7 +73,6 @@ public final class SocketRegistry {
 			@Nullable Integer errorCode, @Nullable String message) {
 		SocketRecord record = new SocketRecord(this.ids.incrementAndGet(), request, status, handle.value(), errorCode,
 				message, this.clock.instant());
-		this.totals.get(status).increment();
 		this.outcomes.computeIfAbsent(SocketOutcome.of(record), (outcome) -> new LongAdder()).increment();
 		this.open.put(record.id(), record);
 		if (this.registrationsSinceSweep.incrementAndGet() >= this.sweepInterval) {
@@ -155,7 +149,10 @@ public final class SocketRegistry {
 	 */
 	public Map<FastPathStatus, Long> totals() {
 		Map<FastPathStatus, Long> totals = new EnumMap<>(FastPathStatus.class);
-		this.totals.forEach((status, count) -> totals.put(status, count.sum()));
+		for (FastPathStatus status : FastPathStatus.values()) {
+			totals.put(status, 0L);
+		}
+		this.outcomes.forEach((outcome, count) -> totals.merge(outcome.status(), count.sum(), Long::sum));
 		return totals;
 	}
 

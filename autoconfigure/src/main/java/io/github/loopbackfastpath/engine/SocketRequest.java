@@ -30,6 +30,18 @@ public record SocketRequest(SocketRole role, String component, @Nullable Stage s
 	}
 
 	/**
+	 * A socket the starter knows of but holds no view of: one it could not or would not
+	 * hook, recorded with the reason.
+	 * @param role listener or client
+	 * @param component what opened it
+	 * @param localAddress its local address, or {@code null} if unknown
+	 * @return the request
+	 */
+	public static SocketRequest unreached(SocketRole role, String component, @Nullable InetSocketAddress localAddress) {
+		return new SocketRequest(role, component, null, null, localAddress, null);
+	}
+
+	/**
 	 * A client socket about to connect.
 	 * @param component what opened it
 	 * @param socket a view of the socket

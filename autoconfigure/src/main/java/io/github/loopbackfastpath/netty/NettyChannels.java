@@ -49,13 +49,7 @@ public final class NettyChannels {
 				+ " exposes no native socket");
 	}
 
-	/**
-	 * The JDK channel under a Netty channel of the NIO transport, for a caller that must
-	 * look at it itself.
-	 * @param channel the Netty channel
-	 * @return the JDK channel or {@code null}
-	 */
-	public static @Nullable Channel javaChannel(io.netty.channel.Channel channel) {
+	private static @Nullable Channel javaChannel(io.netty.channel.Channel channel) {
 		if (JAVA_CHANNEL == null || !(channel instanceof AbstractNioChannel)) {
 			return null;
 		}

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
@@ -277,18 +276,6 @@ final class LoopbackBench {
 			return this.bytes / (this.elapsedNanos / 1e9);
 		}
 
-		@Override
-		public String toString() {
-			return this.operations + " ops " + this.histogram.getTotalCount() + " samples";
-		}
-
-	}
-
-	static String describe(Map<String, Result[]> results) {
-		return results.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + ": " + entry.getValue()[0] + " / " + entry.getValue()[1])
-			.collect(Collectors.joining("; "));
 	}
 
 }

@@ -40,8 +40,7 @@ final class FastPathDetachedSocketFactory implements DetachedSocketFactory {
 	public Socket create(String schemeName, @Nullable Proxy proxy) throws IOException {
 		if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
 			Socket socket = this.delegate.create(schemeName, proxy);
-			this.fastPath.skip(new SocketRequest(SocketRole.CLIENT,
-					HttpClient5FastPath.COMPONENT, null, null, null, null),
+			this.fastPath.skip(SocketRequest.unreached(SocketRole.CLIENT, HttpClient5FastPath.COMPONENT, null),
 					"The connection goes through the " + proxy.type() + " proxy " + proxy.address()
 							+ ": the fast path is between this JVM and the proxy's host, if at all.");
 			return socket;
@@ -57,10 +56,6 @@ final class FastPathDetachedSocketFactory implements DetachedSocketFactory {
 					ex);
 		}
 		return channel.socket();
-	}
-
-	DetachedSocketFactory delegate() {
-		return this.delegate;
 	}
 
 }

@@ -46,8 +46,7 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 	public void lifeCycleStarting(LifeCycle event) {
 		if (this.connector.isInheritChannel()) {
 			this.record = this.fastPath.skip(
-					new SocketRequest(SocketRole.LISTENER, this.component, null, null,
-							null, null),
+					SocketRequest.unreached(SocketRole.LISTENER, this.component, null),
 					"Jetty uses the channel inherited from the launching process (inheritChannel): its creator must "
 							+ "request the fast path.");
 			return;

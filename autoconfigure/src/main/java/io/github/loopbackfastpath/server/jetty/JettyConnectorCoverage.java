@@ -45,8 +45,8 @@ public final class JettyConnectorCoverage implements ApplicationListener<WebServ
 						? "Jetty listens on a Unix domain socket (" + type + "): the loopback fast path is for TCP only."
 						: "The Jetty connector " + type
 								+ " was added by the application or is not a ServerConnector: the starter does not hook it.";
-				this.fastPath.skip(new SocketRequest(SocketRole.LISTENER, JettyFastPathCustomizer.COMPONENT, null,
-						null, new InetSocketAddress(port), null), reason);
+				this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER,
+						JettyFastPathCustomizer.COMPONENT, new InetSocketAddress(port)), reason);
 			}
 		}
 	}

@@ -42,8 +42,8 @@ public final class TomcatConnectorCoverage implements ApplicationListener<WebSer
 			if (!(connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol)) {
 				String origin = (connector == main) ? "The application chose the Tomcat protocol "
 						: "The application added a connector with the protocol ";
-				SocketRequest request = new SocketRequest(SocketRole.LISTENER, TomcatFastPathCustomizer.COMPONENT,
-						null, null, new InetSocketAddress(Math.max(connector.getLocalPort(), 0)), null);
+				SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER,
+						TomcatFastPathCustomizer.COMPONENT, new InetSocketAddress(Math.max(connector.getLocalPort(), 0)));
 				this.fastPath.skip(request, origin + connector.getProtocolHandlerClassName()
 						+ "; the starter only hooks the connector Spring Boot creates with "
 						+ TomcatWebServerFactory.DEFAULT_PROTOCOL + " and does not replace the application's choice.");

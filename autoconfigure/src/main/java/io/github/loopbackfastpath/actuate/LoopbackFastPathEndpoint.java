@@ -1,13 +1,16 @@
 package io.github.loopbackfastpath.actuate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.loopbackfastpath.autoconfigure.Addresses;
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.PlatformInfo;
-import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketOutcome;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.report.Addresses;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -16,9 +19,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@link Endpoint @Endpoint} that shows, socket by socket, what the loopback fast path did.
- * Handles are checked against the real sockets when it is read, never on the connection
- * path.
+ * {@link Endpoint @Endpoint} that shows, socket by socket, what the loopback fast path
+ * did. Handles are checked against the real sockets when it is read, never on the
+ * connection path.
  *
  * @author Loopback Fast Path contributors
  */
@@ -30,17 +33,21 @@ public class LoopbackFastPathEndpoint {
 			+ "path. Confirm on the machine with the Microsoft-Windows-TCPIP event provider, event 1228 "
 			+ "(TcpLoopbackFastPathFailReason).";
 
-	private final LoopbackFastPath fastPath;
+	private final FastPathEngine engine;
+
+	private final SocketRegistry registry;
 
 	private final boolean enabled;
 
 	/**
 	 * Create the endpoint.
-	 * @param fastPath the engine
+	 * @param engine the engine, for the platform and the handle checks
+	 * @param registry the records
 	 * @param enabled whether the fast path is enabled
 	 */
-	public LoopbackFastPathEndpoint(LoopbackFastPath fastPath, boolean enabled) {
-		this.fastPath = fastPath;
+	public LoopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry, boolean enabled) {
+		this.engine = engine;
+		this.registry = registry;
 		this.enabled = enabled;
 	}
 
@@ -50,10 +57,9 @@ public class LoopbackFastPathEndpoint {
 	 */
 	@ReadOperation
 	public LoopbackFastPathDescriptor report() {
-		List<SocketDescriptor> sockets = this.fastPath.registry().records().stream().map(this::describe).toList();
-		return new LoopbackFastPathDescriptor(this.enabled, this.fastPath.platformInfo(),
-				this.fastPath.registry().totals(), this.fastPath.registry().openCount(), this.fastPath.notCovered(),
-				APPLIED_MEANS, sockets);
+		List<SocketDescriptor> sockets = this.registry.records().stream().map(this::describe).toList();
+		return new LoopbackFastPathDescriptor(this.enabled, this.engine.platformInfo(), this.registry.totals(),
+				this.registry.openCount(), this.registry.notCovered(), APPLIED_MEANS, sockets);
 	}
 
 	/**
@@ -63,17 +69,19 @@ public class LoopbackFastPathEndpoint {
 	 */
 	@ReadOperation
 	public @Nullable SocketDescriptor socket(@Selector long id) {
-		this.fastPath.registry().sweep();
-		return this.fastPath.registry().find(id).map(this::describe).orElse(null);
+		this.registry.sweep();
+		return this.registry.find(id).map(this::describe).orElse(null);
 	}
 
 	private SocketDescriptor describe(SocketRecord record) {
-		return new SocketDescriptor(record.id(), record.role().name(), record.component(),
-				Addresses.format(record.localAddress()), Addresses.format(record.remoteAddress()), record.loopbackPeer(),
-				record.handle(), this.fastPath.verifyHandle(record),
-				(record.stage() != null) ? record.stage().name() : null, record.status().name(), record.errorCode(),
-				record.errorName(), record.message(), record.time().toString(), record.isOpen(),
-				(record.closedAt() != null) ? record.closedAt().toString() : null, record.acceptedConnections());
+		SocketOutcome outcome = record.outcome();
+		Instant closedAt = record.closedAt();
+		return new SocketDescriptor(record.id(), outcome.role().name(), outcome.component(),
+				Addresses.format(record.localAddress()), Addresses.format(record.remoteAddress()),
+				record.loopbackPeer(), outcome.handle(), this.engine.verifyHandle(record),
+				(outcome.stage() != null) ? outcome.stage().name() : null, outcome.status().name(), outcome.errorCode(),
+				outcome.errorName(), outcome.message(), outcome.time().toString(), record.isOpen(),
+				(closedAt != null) ? closedAt.toString() : null, record.acceptedConnections());
 	}
 
 	/**
@@ -89,7 +97,8 @@ public class LoopbackFastPathEndpoint {
 	 * @param sockets the records of open sockets, then of recently closed ones
 	 */
 	public record LoopbackFastPathDescriptor(boolean enabled, PlatformInfo platform, Map<FastPathStatus, Long> summary,
-			int openSockets, Map<String, String> notCovered, String note, List<SocketDescriptor> sockets) implements OperationResponseBody {
+			int openSockets, Map<String, String> notCovered, String note,
+			List<SocketDescriptor> sockets) implements OperationResponseBody {
 
 	}
 
@@ -103,7 +112,8 @@ public class LoopbackFastPathEndpoint {
 	 * @param remoteAddress the remote address of a client
 	 * @param loopbackPeer whether a connected client's peer is on loopback
 	 * @param handle the native socket
-	 * @param handleVerified whether the OS confirmed the handle is this socket, checked now
+	 * @param handleVerified whether the OS confirmed the handle is this socket, checked
+	 * now
 	 * @param stage when the fast path was requested
 	 * @param status what happened
 	 * @param errorCode the Winsock error code

@@ -4,20 +4,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketOutcome;
-import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.OutcomeKind;
+import io.github.loopbackfastpath.record.SocketRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Micrometer meters of the fast path: {@value #SOCKETS}, a counter of socket outcomes tagged
- * by role, component and status, and {@value #OPEN}, a gauge of the open sockets Windows
- * accepted the fast path for. Both read the registry's own counts, so nothing is added to
- * the connection path.
+ * Micrometer meters of the fast path: {@value #SOCKETS}, a counter of socket outcomes
+ * tagged by role, component and status, and {@value #OPEN}, a gauge of the open sockets
+ * Windows accepted the fast path for. Both read the registry's own counts, so nothing is
+ * added to the connection path.
  *
  * @author Loopback Fast Path contributors
  */
@@ -33,40 +32,40 @@ public class LoopbackFastPathMetrics implements MeterBinder {
 	 */
 	public static final String OPEN = "loopback.fastpath.sockets.open";
 
-	private final LoopbackFastPath fastPath;
+	private final SocketRegistry sockets;
 
-	private final Map<MeterRegistry, Set<SocketOutcome>> registered = new ConcurrentHashMap<>();
+	private final Map<MeterRegistry, Set<OutcomeKind>> registered = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the binder.
-	 * @param fastPath the engine
+	 * @param sockets the records
 	 */
-	public LoopbackFastPathMetrics(LoopbackFastPath fastPath) {
-		this.fastPath = fastPath;
+	public LoopbackFastPathMetrics(SocketRegistry sockets) {
+		this.sockets = sockets;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		SocketRegistry sockets = this.fastPath.registry();
+		SocketRegistry sockets = this.sockets;
 		Gauge.builder(OPEN, sockets, (records) -> records.openCount(FastPathStatus.APPLIED))
 			.description("Open sockets for which Windows accepted the loopback fast path")
 			.register(registry);
-		Set<SocketOutcome> fresh = ConcurrentHashMap.newKeySet();
-		Set<SocketOutcome> bound = this.registered.putIfAbsent(registry, fresh);
+		Set<OutcomeKind> fresh = ConcurrentHashMap.newKeySet();
+		Set<OutcomeKind> bound = this.registered.putIfAbsent(registry, fresh);
 		if (bound == null) {
-			this.fastPath.addListener((record) -> register(registry, fresh, SocketOutcome.of(record)));
+			sockets.addListener((record) -> register(registry, fresh, record.outcome().kind()));
 		}
-		Set<SocketOutcome> outcomes = (bound != null) ? bound : fresh;
-		for (SocketOutcome outcome : sockets.outcomes()) {
+		Set<OutcomeKind> outcomes = (bound != null) ? bound : fresh;
+		for (OutcomeKind outcome : sockets.outcomes()) {
 			register(registry, outcomes, outcome);
 		}
 	}
 
-	private void register(MeterRegistry registry, Set<SocketOutcome> outcomes, SocketOutcome outcome) {
+	private void register(MeterRegistry registry, Set<OutcomeKind> outcomes, OutcomeKind outcome) {
 		if (!outcomes.add(outcome)) {
 			return;
 		}
-		FunctionCounter.builder(SOCKETS, this.fastPath.registry(), (sockets) -> sockets.count(outcome))
+		FunctionCounter.builder(SOCKETS, this.sockets, (sockets) -> sockets.count(outcome))
 			.description("Sockets for which the loopback fast path was requested, by outcome")
 			.tag("role", outcome.role().name())
 			.tag("component", outcome.component())

@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import io.github.loopbackfastpath.engine.JdkFastLoopback;
+import io.github.loopbackfastpath.jdk.JdkFastLoopback;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -10,9 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Turns on the JDK's own switch for {@code loopback.fast-path.jdk-wide}: as soon as the
- * application's configuration is read, before Spring Boot creates a single socket (the web
- * server, clients and connection pools all come later). Whether it came in time is reported
- * on the endpoint.
+ * application's configuration is read, before Spring Boot creates a single socket (the
+ * web server, clients and connection pools all come later). Whether it came in time is
+ * reported on the endpoint.
  *
  * @author Loopback Fast Path contributors
  */
@@ -21,8 +21,8 @@ class JdkWideEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Binder binder = Binder.get(environment);
-		boolean enabled = binder.bind(LoopbackFastPathAutoConfiguration.ENABLED_PROPERTY, Boolean.class).orElse(false);
-		boolean jdkWide = binder.bind("loopback.fast-path.jdk-wide", Boolean.class).orElse(false);
+		boolean enabled = binder.bind(PropertyAdvice.ENABLED, Boolean.class).orElse(false);
+		boolean jdkWide = binder.bind(PropertyAdvice.JDK_WIDE, Boolean.class).orElse(false);
 		if (enabled && jdkWide) {
 			JdkFastLoopback.enable();
 		}

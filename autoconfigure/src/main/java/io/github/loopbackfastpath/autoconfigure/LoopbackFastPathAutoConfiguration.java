@@ -1,11 +1,14 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.Safeguards;
-import io.github.loopbackfastpath.engine.SocketPlatform;
-import io.github.loopbackfastpath.engine.SocketPlatforms;
-import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.jdk.JdkRuntimeHints;
+import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.record.RecordListener;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.report.SocketLogger;
+import io.github.loopbackfastpath.report.StartupReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,14 +19,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
- * {@link AutoConfiguration Auto-configuration} of the loopback fast path engine. Its
- * properties are always bound, so a bad value fails start-up even when the fast path is
- * off; the hooks of servers and clients are configured only when it is on.
+ * {@link AutoConfiguration Auto-configuration} of the loopback fast path engine, its
+ * registry of records and its logs. Its properties are always bound, so a bad value fails
+ * start-up even when the fast path is off; the hooks of servers and clients are
+ * configured only when it is on.
  *
  * @author Loopback Fast Path contributors
  */
@@ -31,51 +35,47 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LoopbackFastPathProperties.class)
 public final class LoopbackFastPathAutoConfiguration {
 
-	/**
-	 * The property that turns the fast path on.
-	 */
-	static final String ENABLED_PROPERTY = "loopback.fast-path.enabled";
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "com.sun.jna.Native")
+	@ImportRuntimeHints(JdkRuntimeHints.class)
 	static class EngineConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		SocketPlatform loopbackFastPathSocketPlatform() {
-			return SocketPlatforms.detect();
+			return SocketPlatform.detect();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		LoopbackFastPath loopbackFastPath(LoopbackFastPathProperties properties, SocketPlatform platform) {
-			LoopbackFastPath fastPath = new LoopbackFastPath(platform, NativeHandles.detect(),
-					new SocketRegistry(properties.getHistorySize()), properties.getServer().isEnabled(),
+		SocketRegistry loopbackFastPathSocketRegistry(LoopbackFastPathProperties properties,
+				ObjectProvider<RecordListener> listeners) {
+			SocketRegistry registry = new SocketRegistry(properties.getHistorySize());
+			listeners.orderedStream().forEach(registry::addListener);
+			return registry;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		FastPathEngine loopbackFastPath(LoopbackFastPathProperties properties, SocketPlatform platform,
+				SocketRegistry registry) {
+			return new FastPathEngine(platform, ChannelHandles.detect(), registry, properties.getServer().isEnabled(),
 					properties.getClient().isEnabled(),
-					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()));
-			fastPath.addListener(new SocketLogger());
-			return fastPath;
+					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()),
+					new PropertyAdvice());
 		}
 
 		@Bean
-		@ConditionalOnClass(WebServerInitializedEvent.class)
-		@ConditionalOnBooleanProperty(ENABLED_PROPERTY)
-		ListenerVerifier loopbackFastPathListenerVerifier(LoopbackFastPath fastPath,
-				LoopbackFastPathProperties properties) {
-			return new ListenerVerifier(fastPath, properties.isFailOnError());
+		@ConditionalOnMissingBean
+		SocketLogger loopbackFastPathSocketLogger() {
+			return new SocketLogger();
 		}
 
 		@Bean
-		@ConditionalOnBooleanProperty(ENABLED_PROPERTY)
-		StartupReport loopbackFastPathStartupReport(LoopbackFastPath fastPath) {
-			return new StartupReport(fastPath);
-		}
-
-		@Bean
-		@ConditionalOnClass(WebServerInitializedEvent.class)
-		@ConditionalOnBooleanProperty(ENABLED_PROPERTY)
-		ListenerCoverage loopbackFastPathListenerCoverage(LoopbackFastPath fastPath) {
-			return new ListenerCoverage(fastPath);
+		@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+		@ConditionalOnMissingBean
+		StartupReport loopbackFastPathStartupReport(FastPathEngine engine, SocketRegistry registry) {
+			return new StartupReport(engine, registry);
 		}
 
 	}
@@ -85,6 +85,7 @@ public final class LoopbackFastPathAutoConfiguration {
 	static class JnaMissingConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		JnaMissingReporter loopbackFastPathJnaMissingReporter(ObjectProvider<LoopbackFastPathProperties> properties) {
 			return new JnaMissingReporter(properties.getObject().isEnabled());
 		}

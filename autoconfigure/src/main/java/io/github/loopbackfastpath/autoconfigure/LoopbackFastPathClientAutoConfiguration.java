@@ -1,8 +1,11 @@
 package io.github.loopbackfastpath.autoconfigure;
 
+import io.github.loopbackfastpath.client.ClientCoverage;
 import io.github.loopbackfastpath.client.httpclient5.HttpClient5FastPath;
+import io.github.loopbackfastpath.client.httpclient5.HttpClient5RuntimeHints;
 import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.netty.NettyRuntimeHints;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -19,33 +23,37 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpCon
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the client sockets of the HTTP clients
- * Spring Boot builds ({@code WebClient}, {@code RestClient}, {@code RestTemplate}), through
- * Boot's own builder customizers so that Boot's resources, timeouts and SSL settings are
- * kept. One nested configuration per client library.
+ * Spring Boot builds ({@code WebClient}, {@code RestClient}, {@code RestTemplate}),
+ * through Boot's own builder customizers so that Boot's resources, timeouts and SSL
+ * settings are kept. One nested configuration per client library.
  *
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
 @ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
-@ConditionalOnBooleanProperty(LoopbackFastPathAutoConfiguration.ENABLED_PROPERTY)
-@ConditionalOnBooleanProperty(name = "loopback.fast-path.client.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+@ConditionalOnBooleanProperty(name = PropertyAdvice.CLIENT_ENABLED, matchIfMissing = true)
 @ConditionalOnBean(LoopbackFastPath.class)
 public final class LoopbackFastPathClientAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	ClientCoverage.RequestFactories loopbackFastPathRequestFactoryCoverage(LoopbackFastPath fastPath) {
 		return new ClientCoverage.RequestFactories(fastPath);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ClientCoverage.Connectors loopbackFastPathConnectorCoverage(LoopbackFastPath fastPath) {
 		return new ClientCoverage.Connectors(fastPath);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(name = "org.springframework.web.client.RestClient")
 	ClientCoverage.ReactiveApplicationBlockingClients loopbackFastPathReactiveApplicationBlockingClients(
@@ -55,20 +63,24 @@ public final class LoopbackFastPathClientAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(reactor.netty.http.client.HttpClient.class)
+	@ImportRuntimeHints(NettyRuntimeHints.class)
 	static class ReactorNettyConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		ReactorNettyClientFastPath loopbackFastPathReactorNettyClient(LoopbackFastPath fastPath) {
 			return new ReactorNettyClientFastPath(fastPath);
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathReactorConnectorCustomizer")
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorConnectorCustomizer(
 				ReactorNettyClientFastPath client) {
 			return (builder) -> builder.withHttpClientCustomizer(client::apply);
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathReactorRequestFactoryCustomizer")
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorRequestFactoryCustomizer(
 				ReactorNettyClientFastPath client) {
 			return (builder) -> builder.withHttpClientCustomizer(client::apply);
@@ -78,14 +90,17 @@ public final class LoopbackFastPathClientAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HttpClientBuilder.class)
+	@ImportRuntimeHints(HttpClient5RuntimeHints.class)
 	static class HttpClient5Configuration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		HttpClient5FastPath loopbackFastPathHttpClient5(LoopbackFastPath fastPath) {
 			return new HttpClient5FastPath(fastPath);
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathHttpClient5RequestFactoryCustomizer")
 		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> loopbackFastPathHttpClient5RequestFactoryCustomizer(
 				HttpClient5FastPath client) {
 			return (builder) -> builder.withHttpClientCustomizer(client::apply);

@@ -1,7 +1,8 @@
 package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.record.SocketRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,15 +20,15 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
-@ConditionalOnBean(LoopbackFastPath.class)
+@ConditionalOnBean({ FastPathEngine.class, SocketRegistry.class })
 @ConditionalOnAvailableEndpoint(LoopbackFastPathEndpoint.class)
 public final class LoopbackFastPathEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoopbackFastPathEndpoint loopbackFastPathEndpoint(LoopbackFastPath fastPath,
+	LoopbackFastPathEndpoint loopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry,
 			LoopbackFastPathProperties properties) {
-		return new LoopbackFastPathEndpoint(fastPath, properties.isEnabled());
+		return new LoopbackFastPathEndpoint(engine, registry, properties.isEnabled());
 	}
 
 }

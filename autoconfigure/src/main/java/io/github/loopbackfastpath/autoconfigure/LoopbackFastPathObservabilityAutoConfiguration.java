@@ -2,7 +2,8 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.actuate.LoopbackFastPathHealthIndicator;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathMetrics;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.record.SocketRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
-@ConditionalOnBean(LoopbackFastPath.class)
+@ConditionalOnBean({ FastPathEngine.class, SocketRegistry.class })
 public final class LoopbackFastPathObservabilityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -31,8 +32,8 @@ public final class LoopbackFastPathObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LoopbackFastPathMetrics loopbackFastPathMetrics(LoopbackFastPath fastPath) {
-			return new LoopbackFastPathMetrics(fastPath);
+		LoopbackFastPathMetrics loopbackFastPathMetrics(SocketRegistry registry) {
+			return new LoopbackFastPathMetrics(registry);
 		}
 
 	}
@@ -44,9 +45,9 @@ public final class LoopbackFastPathObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "loopbackFastPathHealthIndicator")
-		LoopbackFastPathHealthIndicator loopbackFastPathHealthIndicator(LoopbackFastPath fastPath,
+		LoopbackFastPathHealthIndicator loopbackFastPathHealthIndicator(FastPathEngine engine, SocketRegistry registry,
 				LoopbackFastPathProperties properties) {
-			return new LoopbackFastPathHealthIndicator(fastPath, properties.isEnabled());
+			return new LoopbackFastPathHealthIndicator(engine, registry, properties.isEnabled());
 		}
 
 	}

@@ -1,8 +1,9 @@
 package io.github.loopbackfastpath.autoconfigure;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+
+import io.github.loopbackfastpath.engine.UnsafeBuild;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -12,13 +13,20 @@ import org.springframework.util.Assert;
  *
  * @author Loopback Fast Path contributors
  */
-@ConfigurationProperties("loopback.fast-path")
+@ConfigurationProperties(LoopbackFastPathProperties.PREFIX)
 public class LoopbackFastPathProperties {
 
 	/**
-	 * Whether to request the Windows TCP loopback fast path for the listening sockets of the
-	 * embedded web server and the client sockets of the HTTP clients Spring Boot builds. Off
-	 * by default, as in Windows. Has no effect on other operating systems.
+	 * The prefix of every property.
+	 */
+	public static final String PREFIX = "loopback.fast-path";
+
+	static final int DEFAULT_HISTORY_SIZE = 256;
+
+	/**
+	 * Whether to request the Windows TCP loopback fast path for the listening sockets of
+	 * the embedded web server and the client sockets of the HTTP clients Spring Boot
+	 * builds. Off by default, as in Windows. Has no effect on other operating systems.
 	 */
 	private boolean enabled;
 
@@ -29,15 +37,16 @@ public class LoopbackFastPathProperties {
 	private boolean failOnError;
 
 	/**
-	 * Number of closed sockets whose records are kept, in addition to those of open sockets.
+	 * Number of closed sockets whose records are kept, in addition to those of open
+	 * sockets.
 	 */
-	private int historySize = 256;
+	private int historySize = DEFAULT_HISTORY_SIZE;
 
 	/**
 	 * Whether to also turn on the JDK's own process-wide switch
-	 * (jdk.net.useFastTcpLoopback), early in start-up, so that sockets no hook reaches (the
-	 * JDK HttpClient, JDBC drivers to a local database) are covered too. The endpoint says
-	 * whether it came in time.
+	 * (jdk.net.useFastTcpLoopback), early in start-up, so that sockets no hook reaches
+	 * (the JDK HttpClient, JDBC drivers to a local database) are covered too. The
+	 * endpoint says whether it came in time.
 	 */
 	private boolean jdkWide;
 
@@ -45,7 +54,7 @@ public class LoopbackFastPathProperties {
 	 * Windows build numbers on which the fast path is never requested. Blue screens were
 	 * reproduced on Windows 10 1803 (17134) and Windows Server 2016 (14393).
 	 */
-	private Set<Integer> unsafeBuilds = new LinkedHashSet<>(List.of(17134, 14393));
+	private Set<Integer> unsafeBuilds = UnsafeBuild.builds();
 
 	/**
 	 * Whether to request the fast path even on a Windows build listed in unsafe-builds.
@@ -77,8 +86,10 @@ public class LoopbackFastPathProperties {
 	}
 
 	public void setHistorySize(int historySize) {
-		Assert.isTrue(historySize >= 0, () -> "History size must be zero or more, but was " + historySize
-				+ ". Set loopback.fast-path.history-size to the number of closed sockets to remember (default 256).");
+		Assert.isTrue(historySize >= 0,
+				() -> "History size must be zero or more, but was " + historySize + ". Set " + PREFIX
+						+ ".history-size to the number of closed sockets to remember (default " + DEFAULT_HISTORY_SIZE
+						+ ").");
 		this.historySize = historySize;
 	}
 
@@ -96,8 +107,8 @@ public class LoopbackFastPathProperties {
 
 	public void setUnsafeBuilds(Set<Integer> unsafeBuilds) {
 		for (Integer build : unsafeBuilds) {
-			Assert.isTrue(build != null && build > 0, () -> "Windows build numbers must be positive, but "
-					+ "loopback.fast-path.unsafe-builds contains " + build + ". List build numbers such as 17134.");
+			Assert.isTrue(build != null && build > 0, () -> "Windows build numbers must be positive, but " + PREFIX
+					+ ".unsafe-builds contains " + build + ". List build numbers such as 17134.");
 		}
 		this.unsafeBuilds = new LinkedHashSet<>(unsafeBuilds);
 	}

@@ -1,51 +1,60 @@
 package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.server.ListenerCheck;
+import io.github.loopbackfastpath.server.WebServerCoverage;
 import io.github.loopbackfastpath.server.jetty.JettyConnectorCoverage;
-import io.github.loopbackfastpath.server.jetty.JettyFastPathCustomizer;
-import io.github.loopbackfastpath.server.netty.NettyServerFastPathCustomizer;
+import io.github.loopbackfastpath.server.netty.NettyServerCoverage;
 import io.github.loopbackfastpath.server.tomcat.TomcatConnectorCoverage;
-import io.github.loopbackfastpath.server.tomcat.TomcatFastPathCustomizer;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.server.Server;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.jetty.JettyWebServerFactory;
-import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
-import org.springframework.boot.tomcat.TomcatWebServerFactory;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.context.annotation.Import;
 
 /**
- * {@link AutoConfiguration Auto-configuration} of the listening sockets of the embedded web
- * server, one nested configuration per server library. Each hook requests the fast path as
- * early as its server allows, and never later than the first accept.
+ * {@link AutoConfiguration Auto-configuration} of the listening sockets of the embedded
+ * web server: the hooks (one configuration per server library, in
+ * {@link ServerHookConfigurations}), which request the fast path as early as their server
+ * allows and never later than the first accept, and the check that every listener of a
+ * started server has a record.
  *
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
 @ConditionalOnWebApplication
-@ConditionalOnBooleanProperty(LoopbackFastPathAutoConfiguration.ENABLED_PROPERTY)
-@ConditionalOnBooleanProperty(name = "loopback.fast-path.server.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
 @ConditionalOnBean(LoopbackFastPath.class)
+@Import({ ServerHookConfigurations.TomcatHook.class, ServerHookConfigurations.JettyHook.class,
+		ServerHookConfigurations.ReactorNettyHook.class })
 public final class LoopbackFastPathServerAutoConfiguration {
 
+	@Bean
+	@ConditionalOnMissingBean
+	ListenerCheck loopbackFastPathListenerCheck(LoopbackFastPath fastPath, SocketRegistry registry,
+			ObjectProvider<WebServerCoverage> coverages, LoopbackFastPathProperties properties) {
+		return new ListenerCheck(fastPath, registry, coverages, properties.isFailOnError());
+	}
+
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Tomcat.class, TomcatWebServerFactory.class })
-	static class TomcatConfiguration {
+	@ConditionalOnClass({ Tomcat.class, TomcatWebServer.class })
+	static class TomcatCoverageConfiguration {
 
 		@Bean
-		TomcatFastPathCustomizer loopbackFastPathTomcatCustomizer(LoopbackFastPath fastPath) {
-			return new TomcatFastPathCustomizer(fastPath);
-		}
-
-		@Bean
+		@ConditionalOnMissingBean
 		TomcatConnectorCoverage loopbackFastPathTomcatConnectorCoverage(LoopbackFastPath fastPath) {
 			return new TomcatConnectorCoverage(fastPath);
 		}
@@ -53,15 +62,11 @@ public final class LoopbackFastPathServerAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Server.class, JettyWebServerFactory.class })
-	static class JettyConfiguration {
+	@ConditionalOnClass({ Server.class, JettyWebServer.class })
+	static class JettyCoverageConfiguration {
 
 		@Bean
-		JettyFastPathCustomizer loopbackFastPathJettyCustomizer(LoopbackFastPath fastPath) {
-			return new JettyFastPathCustomizer(fastPath);
-		}
-
-		@Bean
+		@ConditionalOnMissingBean
 		JettyConnectorCoverage loopbackFastPathJettyConnectorCoverage(LoopbackFastPath fastPath) {
 			return new JettyConnectorCoverage(fastPath);
 		}
@@ -69,13 +74,13 @@ public final class LoopbackFastPathServerAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ reactor.netty.http.server.HttpServer.class, NettyReactiveWebServerFactory.class })
-	static class ReactorNettyConfiguration {
+	@ConditionalOnClass({ HttpServer.class, NettyWebServer.class })
+	static class ReactorNettyCoverageConfiguration {
 
 		@Bean
-		NettyServerFastPathCustomizer loopbackFastPathNettyServerCustomizer(LoopbackFastPath fastPath,
-				ObjectProvider<ReactorResourceFactory> resourceFactory) {
-			return new NettyServerFastPathCustomizer(fastPath, resourceFactory);
+		@ConditionalOnMissingBean
+		NettyServerCoverage loopbackFastPathNettyServerCoverage() {
+			return new NettyServerCoverage();
 		}
 
 	}

@@ -1,5 +1,8 @@
 package io.github.loopbackfastpath.engine;
 
+import java.util.Set;
+
+import io.github.loopbackfastpath.jdk.JdkFastLoopback;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,31 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @param jdkFastTcpLoopback the value of the JDK's own process-wide switch
  * {@code jdk.net.useFastTcpLoopback}, or {@code null} if unset
  * @param handleAccess how native handles are reached, or why they cannot be
- * @param jdkWideMode what the starter's JDK-wide mode did, or {@code null} if not requested
+ * @param jdkWideMode what the starter's JDK-wide mode did, or {@code null} if not
+ * requested
  * @param unsafeBuilds the Windows builds on which the fast path is never requested
  * @param unsafeBuild whether this machine runs one of them
  * @author Loopback Fast Path contributors
  */
 public record PlatformInfo(String osName, String osVersion, @Nullable Integer windowsBuild, boolean fastPathSupported,
 		String nativeLibrary, String jdkVersion, @Nullable String jdkFastTcpLoopback, String handleAccess,
-		JdkFastLoopback.@Nullable Outcome jdkWideMode, java.util.Set<Integer> unsafeBuilds, boolean unsafeBuild) {
+		JdkFastLoopback.@Nullable Outcome jdkWideMode, Set<Integer> unsafeBuilds, boolean unsafeBuild) {
 
 	/**
-	 * The JDK's own switch, read once by {@code sun.nio.ch.Net}.
-	 */
-	public static final String JDK_FAST_LOOPBACK_PROPERTY = "jdk.net.useFastTcpLoopback";
-
-	/**
-	 * Whether the JDK's own switch is on: set to {@code true} or to an empty value, the way
-	 * the JDK reads it.
+	 * Whether the JDK's own switch is on: set to {@code true} or to an empty value, the
+	 * way the JDK reads it.
 	 * @return whether the JDK applies the ioctl to every socket itself
 	 */
 	public boolean jdkFastTcpLoopbackEnabled() {
-		return isJdkFastLoopbackEnabled(this.jdkFastTcpLoopback);
-	}
-
-	static boolean isJdkFastLoopbackEnabled(@Nullable String value) {
-		return value != null && (value.isEmpty() || Boolean.parseBoolean(value));
+		return JdkFastLoopback.isEnabled(this.jdkFastTcpLoopback);
 	}
 
 }

@@ -2,6 +2,9 @@ package io.github.loopbackfastpath.engine;
 
 import java.net.InetSocketAddress;
 
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
 import org.jspecify.annotations.Nullable;
 
 /**

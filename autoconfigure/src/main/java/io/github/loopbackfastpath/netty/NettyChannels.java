@@ -5,10 +5,10 @@ import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 
-import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandle;
-import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.platform.NativeHandle;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.nio.AbstractNioChannel;
 import io.netty.channel.unix.UnixChannel;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +16,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The native socket of a Netty channel: the native transports expose their descriptor
  * ({@link UnixChannel#fd()}); the NIO transport wraps a JDK channel, reached through
- * {@code AbstractNioChannel#javaChannel()} and then like any JDK channel.
+ * {@code AbstractNioChannel#javaChannel()} (the one reflective access to Netty,
+ * registered by {@link NettyRuntimeHints}) and then like any JDK channel.
  *
  * @author Loopback Fast Path contributors
  */
 public final class NettyChannels {
+
+	static final String JAVA_CHANNEL_METHOD = "javaChannel";
 
 	private static final boolean UNIX_PRESENT = isPresent("io.netty.channel.unix.UnixChannel");
 
@@ -41,12 +44,12 @@ public final class NettyChannels {
 		}
 		if (channel instanceof AbstractNioChannel) {
 			Channel javaChannel = javaChannel(channel);
-			return (javaChannel != null) ? fastPath.handles().lookup(javaChannel)
+			return (javaChannel != null) ? fastPath.handleOf(javaChannel)
 					: NativeHandle.unavailable("AbstractNioChannel.javaChannel() is not accessible (is Netty on the "
 							+ "module path without being open to this code?)");
 		}
-		return NativeHandle.unavailable("The Netty transport " + channel.getClass().getName()
-				+ " exposes no native socket");
+		return NativeHandle
+			.unavailable("The Netty transport " + channel.getClass().getName() + " exposes no native socket");
 	}
 
 	private static @Nullable Channel javaChannel(io.netty.channel.Channel channel) {
@@ -71,18 +74,17 @@ public final class NettyChannels {
 	}
 
 	/**
-	 * Move the record to the history as soon as the channel closes.
+	 * Report the socket closed as soon as the channel closes.
 	 * @param channel the channel
-	 * @param record its record
-	 * @param fastPath the engine
+	 * @param socket the tracked socket
 	 */
-	public static void closeWith(io.netty.channel.Channel channel, SocketRecord record, LoopbackFastPath fastPath) {
-		channel.closeFuture().addListener((future) -> fastPath.registry().closed(record));
+	public static void closeWith(io.netty.channel.Channel channel, TrackedSocket socket) {
+		channel.closeFuture().addListener((future) -> socket.closed());
 	}
 
 	private static @Nullable Method javaChannelMethod() {
 		try {
-			Method method = AbstractNioChannel.class.getDeclaredMethod("javaChannel");
+			Method method = AbstractNioChannel.class.getDeclaredMethod(JAVA_CHANNEL_METHOD);
 			method.setAccessible(true);
 			return method;
 		}
@@ -118,7 +120,7 @@ public final class NettyChannels {
 
 	}
 
-	private static final class NettyLiveSocket implements LiveSocket {
+	private static final class NettyLiveSocket extends LiveSocket {
 
 		private final WeakReference<io.netty.channel.Channel> channel;
 
@@ -133,13 +135,13 @@ public final class NettyChannels {
 		}
 
 		@Override
-		public @Nullable InetSocketAddress localAddress() {
+		protected @Nullable InetSocketAddress readLocalAddress() {
 			io.netty.channel.Channel channel = this.channel.get();
 			return (channel != null) ? LiveSocket.inet(channel.localAddress()) : null;
 		}
 
 		@Override
-		public @Nullable InetSocketAddress remoteAddress() {
+		protected @Nullable InetSocketAddress readRemoteAddress() {
 			io.netty.channel.Channel channel = this.channel.get();
 			return (channel != null) ? LiveSocket.inet(channel.remoteAddress()) : null;
 		}

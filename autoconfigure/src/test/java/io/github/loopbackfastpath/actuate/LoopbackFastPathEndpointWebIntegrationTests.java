@@ -85,7 +85,8 @@ class LoopbackFastPathEndpointWebIntegrationTests {
 			DocumentContext report = Http
 				.json("http://127.0.0.1:" + this.managementPort + "/actuator/loopbackfastpath");
 			List<String> addresses = report.read("$.sockets[?(@.role == 'LISTENER')].localAddress");
-			assertThat(addresses).containsExactlyInAnyOrder("127.0.0.1:" + this.port, "127.0.0.1:" + this.managementPort);
+			assertThat(addresses).containsExactlyInAnyOrder("127.0.0.1:" + this.port,
+					"127.0.0.1:" + this.managementPort);
 			List<Boolean> verified = report.read("$.sockets[*].handleVerified");
 			assertThat(verified).containsOnly(true);
 			List<String> components = report.read("$.sockets[*].component");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
-import io.github.loopbackfastpath.engine.SocketPlatform;
+import io.github.loopbackfastpath.platform.SocketPlatform;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import io.github.loopbackfastpath.test.TestApplication;
@@ -43,13 +43,17 @@ class ObservabilityWebIntegrationTests {
 	@Test
 	void refusedFastPathIsCountedAndHealthStaysUp() throws Exception {
 		String base = "http://127.0.0.1:" + this.port;
-		this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+		this.webClient.build()
+			.get()
+			.uri(base + "/hello")
+			.retrieve()
+			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10));
 		DocumentContext listeners = Http.json(base
 				+ "/actuator/metrics/loopback.fastpath.sockets?tag=role:LISTENER&tag=component:tomcat&tag=status:FAILED");
 		assertThat(listeners.read("$.measurements[0].value", Double.class)).isEqualTo(1.0);
-		DocumentContext clients = Http
-			.json(base + "/actuator/metrics/loopback.fastpath.sockets?tag=role:CLIENT&tag=component:reactor-netty-client");
+		DocumentContext clients = Http.json(base
+				+ "/actuator/metrics/loopback.fastpath.sockets?tag=role:CLIENT&tag=component:reactor-netty-client");
 		assertThat(clients.read("$.measurements[0].value", Double.class)).isGreaterThanOrEqualTo(1.0);
 		List<String> statuses = clients.read("$.availableTags[?(@.tag == 'status')].values[*]");
 		assertThat(statuses).containsOnly("FAILED");

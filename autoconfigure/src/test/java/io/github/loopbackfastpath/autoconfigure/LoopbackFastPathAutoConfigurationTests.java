@@ -2,10 +2,19 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import com.sun.jna.Native;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
-import io.github.loopbackfastpath.engine.FastPathStatus;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketPlatform;
-import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.report.LoopbackFastPathException;
+import io.github.loopbackfastpath.report.LoopbackFastPathFailureAnalyzer;
+import io.github.loopbackfastpath.report.SocketLogger;
+import io.github.loopbackfastpath.server.ListenerCheck;
 import io.github.loopbackfastpath.server.tomcat.TomcatFastPathCustomizer;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import org.junit.jupiter.api.Test;
@@ -47,7 +56,7 @@ class LoopbackFastPathAutoConfigurationTests {
 			assertThat(context).hasSingleBean(LoopbackFastPath.class);
 			assertThat(context).hasSingleBean(LoopbackFastPathEndpoint.class);
 			assertThat(context).doesNotHaveBean(TomcatFastPathCustomizer.class);
-			assertThat(context).doesNotHaveBean(ListenerVerifier.class);
+			assertThat(context).doesNotHaveBean(ListenerCheck.class);
 			assertThat(context.getBean(LoopbackFastPathEndpoint.class).report().enabled()).isFalse();
 		});
 	}
@@ -63,7 +72,7 @@ class LoopbackFastPathAutoConfigurationTests {
 	void enabledHooksTheWebServer() {
 		this.runner.withPropertyValues("loopback.fast-path.enabled=true").run((context) -> {
 			assertThat(context).hasSingleBean(TomcatFastPathCustomizer.class);
-			assertThat(context).hasSingleBean(ListenerVerifier.class);
+			assertThat(context).hasSingleBean(ListenerCheck.class);
 			assertThat(context.getBean(LoopbackFastPathEndpoint.class).report().enabled()).isTrue();
 		});
 	}
@@ -159,7 +168,7 @@ class LoopbackFastPathAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("loopback.fast-path.unsafe-builds=19045", "loopback.fast-path.allow-unsafe-build=true")
 			.run((context) -> {
-				LoopbackFastPath fastPath = context.getBean(LoopbackFastPath.class);
+				FastPathEngine fastPath = context.getBean(FastPathEngine.class);
 				assertThat(fastPath.safeguards().unsafeBuilds()).containsExactly(19045);
 				assertThat(fastPath.safeguards().allowUnsafeBuild()).isTrue();
 			});
@@ -168,7 +177,7 @@ class LoopbackFastPathAutoConfigurationTests {
 	@Test
 	void applicationPlatformIsUsed() {
 		this.runner.withUserConfiguration(SubstituteWindowsConfiguration.class)
-			.run((context) -> assertThat(context.getBean(LoopbackFastPath.class).platformInfo().osName())
+			.run((context) -> assertThat(context.getBean(FastPathEngine.class).platformInfo().osName())
 				.isEqualTo("Windows (substitute)"));
 	}
 
@@ -181,7 +190,7 @@ class LoopbackFastPathAutoConfigurationTests {
 				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(LoopbackFastPathException.class);
 				LoopbackFastPathException failure = (LoopbackFastPathException) rootCause(context.getStartupFailure());
 				assertThat(failure.getRecords()).singleElement()
-					.satisfies((record) -> assertThat(record.errorName()).isEqualTo("WSAEACCES"));
+					.satisfies((record) -> assertThat(record.outcome().errorName()).isEqualTo("WSAEACCES"));
 				FailureAnalysis analysis = new LoopbackFastPathFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("tomcat listener")
 					.contains("WSAEACCES, 10013")
@@ -196,8 +205,7 @@ class LoopbackFastPathAutoConfigurationTests {
 			.withBean(SocketPlatform.class, () -> SubstituteWindows.answering(10045))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(LoopbackFastPath.class).registry().records())
-					.extracting(SocketRecord::status)
+				assertThat(context.getBean(FastPathEngine.class).registry().records()).extracting(SocketRecord::status)
 					.containsExactly(FastPathStatus.UNSUPPORTED_BY_TRANSPORT);
 			});
 	}
@@ -206,7 +214,7 @@ class LoopbackFastPathAutoConfigurationTests {
 	void failOnErrorNeverStopsStartUpOnAnUnsupportedPlatform() {
 		servletServer().withPropertyValues("loopback.fast-path.fail-on-error=true").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(LoopbackFastPath.class).registry().records()).extracting(SocketRecord::status)
+			assertThat(context.getBean(FastPathEngine.class).registry().records()).extracting(SocketRecord::status)
 				.containsExactly(FastPathStatus.UNSUPPORTED_PLATFORM);
 		});
 	}
@@ -215,10 +223,38 @@ class LoopbackFastPathAutoConfigurationTests {
 	void withoutFailOnErrorAFailedListenerStillStarts(CapturedOutput output) {
 		servletServer().withBean(SocketPlatform.class, () -> SubstituteWindows.answering(10013)).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(LoopbackFastPath.class).registry().records()).extracting(SocketRecord::status)
+			assertThat(context.getBean(FastPathEngine.class).registry().records()).extracting(SocketRecord::status)
 				.containsExactly(FastPathStatus.FAILED);
 		});
 		assertThat(output).containsOnlyOnce("Loopback fast path FAILED for tomcat listener");
+	}
+
+	@Test
+	void messagesNameTheStartersProperties() {
+		servletServer().withBean(SocketPlatform.class, () -> SubstituteWindows.accepting().onBuild(17134))
+			.run((context) -> assertThat(context.getBean(FastPathEngine.class).registry().records()).singleElement()
+				.satisfies((record) -> assertThat(record.outcome().message()).contains(
+						"set loopback.fast-path.allow-unsafe-build=true, or change loopback.fast-path.unsafe-builds")));
+		servletServer().withPropertyValues("loopback.fast-path.client.enabled=false").run((context) -> {
+			FastPathEngine engine = context.getBean(FastPathEngine.class);
+			SocketRecord client = engine.disabled(SocketRequest.unreached(SocketRole.CLIENT, "test", null));
+			assertThat(client.outcome().message()).contains("(loopback.fast-path.client.enabled)");
+		});
+	}
+
+	@Test
+	void applicationBeansWin() {
+		SocketRegistry registry = new SocketRegistry(3);
+		this.runner.withBean(SocketRegistry.class, () -> registry)
+			.withBean("applicationLogger", SocketLogger.class, SocketLogger::new)
+			.run((context) -> {
+				assertThat(context).getBean(SocketRegistry.class).isSameAs(registry);
+				assertThat(context.getBean(FastPathEngine.class).registry()).isSameAs(registry);
+				assertThat(context).getBean(SocketLogger.class).isSameAs(context.getBean("applicationLogger"));
+			});
+		this.runner.withUserConfiguration(ApplicationEngine.class)
+			.run((context) -> assertThat(context).getBean(FastPathEngine.class)
+				.isSameAs(context.getBean("applicationEngine")));
 	}
 
 	private WebApplicationContextRunner servletServer() {
@@ -243,6 +279,16 @@ class LoopbackFastPathAutoConfigurationTests {
 			cause = cause.getCause();
 		}
 		return cause;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationEngine {
+
+		@Bean
+		FastPathEngine applicationEngine(SocketRegistry registry) {
+			return new FastPathEngine(SubstituteWindows.accepting(), ChannelHandles.detect(), registry, true, false);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import org.junit.jupiter.api.Nested;
@@ -26,25 +26,31 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clients Spring Boot builds, calling the application itself over loopback, as seen on
- * the endpoint.
+ * The clients Spring Boot builds, calling the application itself over loopback, as seen
+ * on the endpoint.
  */
-@EnabledOnOs(OS.LINUX)
 class ClientsWebIntegrationTests {
 
 	/**
-	 * Call the application itself with a WebClient and a RestClient, then read its report.
+	 * Call the application itself with a WebClient and a RestClient, then read its
+	 * report.
 	 */
-	static DocumentContext callBothClients(WebClient.Builder webClient, RestClient.Builder restClient, int port)
+	DocumentContext callBothClients(WebClient.Builder webClient, RestClient.Builder restClient, int port)
 			throws Exception {
 		String base = "http://127.0.0.1:" + port;
-		assertThat(webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+		assertThat(webClient.build()
+			.get()
+			.uri(base + "/hello")
+			.retrieve()
+			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("hello");
 		assertThat(restClient.build().get().uri(base + "/hello").retrieve().body(String.class)).isEqualTo("hello");
 		return Http.json(base + "/actuator/loopbackfastpath");
 	}
 
 	@Nested
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "UNSUPPORTED_PLATFORM, or a substitute Windows observing through Linux libc")
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "loopback.fast-path.enabled=true", "loopback.fast-path.history-size=16",
 					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
@@ -60,7 +66,7 @@ class ClientsWebIntegrationTests {
 		RestClient.Builder restClient;
 
 		@Autowired
-		LoopbackFastPath fastPath;
+		FastPathEngine fastPath;
 
 		@Test
 		void endpointListsTheClientRecordsBesideTheListener() throws Exception {
@@ -78,13 +84,14 @@ class ClientsWebIntegrationTests {
 						assertThat(client).containsEntry("handleVerified", true);
 					}
 				});
-				assertThat(clients).as(component + " pooled, so still open").anySatisfy(
-						(client) -> assertThat(client).containsEntry("open", true).containsEntry("handleVerified", true));
+				assertThat(clients).as(component + " pooled, so still open")
+					.anySatisfy((client) -> assertThat(client).containsEntry("open", true)
+						.containsEntry("handleVerified", true));
 			}
 			List<Map<String, Object>> listeners = report.read("$.sockets[?(@.role == 'LISTENER')]");
-			assertThat(listeners).singleElement().satisfies((listener) -> assertThat(listener)
-				.containsEntry("component", "tomcat")
-				.containsEntry("handleVerified", true));
+			assertThat(listeners).singleElement()
+				.satisfies((listener) -> assertThat(listener).containsEntry("component", "tomcat")
+					.containsEntry("handleVerified", true));
 		}
 
 		@Autowired
@@ -101,28 +108,35 @@ class ClientsWebIntegrationTests {
 
 		private long clientRecords(String component) {
 			return this.fastPath.registry()
-				.count(new io.github.loopbackfastpath.engine.SocketOutcome(SocketRole.CLIENT, component,
-						io.github.loopbackfastpath.engine.FastPathStatus.UNSUPPORTED_PLATFORM));
+				.count(new io.github.loopbackfastpath.record.OutcomeKind(SocketRole.CLIENT, component,
+						io.github.loopbackfastpath.record.FastPathStatus.UNSUPPORTED_PLATFORM));
 		}
 
 		@Test
 		void thousandsOfConnectionsLeaveOnlyOpenSocketsAndTheHistory() {
 			String url = "http://127.0.0.1:" + this.port + "/hello";
 			WebClient client = this.webClient.build();
-			// Records made before this test (pooled keep-alive connections of the other tests) may stay open
-			long lastEarlierRecord = this.fastPath.registry().records().stream().mapToLong(SocketRecord::id).max()
+			// Records made before this test (pooled keep-alive connections of the other
+			// tests) may stay open
+			long lastEarlierRecord = this.fastPath.registry()
+				.records()
+				.stream()
+				.mapToLong(SocketRecord::id)
+				.max()
 				.orElse(0);
 			int connections = 2000;
 			Long done = Flux.range(0, connections)
-				.concatMap((i) -> client.get().uri(url).header("Connection", "close").retrieve()
-					.bodyToMono(String.class))
+				.concatMap(
+						(i) -> client.get().uri(url).header("Connection", "close").retrieve().bodyToMono(String.class))
 				.count()
 				.block(Duration.ofMinutes(2));
 			assertThat(done).isEqualTo(connections);
 			// The last connections close asynchronously: wait for that state, then count
 			org.awaitility.Awaitility.await()
 				.atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(this.fastPath.registry().records().stream()
+				.untilAsserted(() -> assertThat(this.fastPath.registry()
+					.records()
+					.stream()
 					.filter((record) -> record.id() > lastEarlierRecord && record.role() == SocketRole.CLIENT
 							&& record.isOpen()))
 					.as("no client record of these connections leaks after its connection closed")
@@ -137,10 +151,11 @@ class ClientsWebIntegrationTests {
 	}
 
 	@Nested
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "UNSUPPORTED_PLATFORM, or a substitute Windows observing through Linux libc")
 	@SpringBootTest(classes = { TestApplication.class, RefusingWindows.class },
-			webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "loopback.fast-path.enabled=true", "server.address=127.0.0.1",
-					"management.endpoints.web.exposure.include=loopbackfastpath" })
+			webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "loopback.fast-path.enabled=true",
+					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
 	class WindowsThatRefuses {
 
 		@LocalServerPort
@@ -155,7 +170,8 @@ class ClientsWebIntegrationTests {
 		@Test
 		void everySocketIsFailedWithTheWinsockErrorEndToEnd() throws Exception {
 			DocumentContext report = callBothClients(this.webClient, this.restClient, this.port);
-			List<String> components = report.read("$.sockets[?(@.status == 'FAILED' && @.errorName == 'WSAEFAULT')].component");
+			List<String> components = report
+				.read("$.sockets[?(@.status == 'FAILED' && @.errorName == 'WSAEFAULT')].component");
 			assertThat(components).contains("tomcat", "reactor-netty-client", "httpclient5");
 			List<String> statuses = report.read("$.sockets[*].status");
 			assertThat(statuses).containsOnly("FAILED");
@@ -167,17 +183,18 @@ class ClientsWebIntegrationTests {
 	static class RefusingWindows {
 
 		@org.springframework.context.annotation.Bean
-		io.github.loopbackfastpath.engine.SocketPlatform substituteWindows() {
+		io.github.loopbackfastpath.platform.SocketPlatform substituteWindows() {
 			return io.github.loopbackfastpath.test.SubstituteWindows.answering(10014);
 		}
 
 	}
 
 	@Nested
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "UNSUPPORTED_PLATFORM, or a substitute Windows observing through Linux libc")
 	@SpringBootTest(classes = { TestApplication.class, AcceptingWindows.class },
-			webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "loopback.fast-path.enabled=true", "server.address=127.0.0.1",
-					"management.endpoints.web.exposure.include=loopbackfastpath" })
+			webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "loopback.fast-path.enabled=true",
+					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
 	class WindowsThatAccepts {
 
 		@LocalServerPort
@@ -203,7 +220,7 @@ class ClientsWebIntegrationTests {
 	static class AcceptingWindows {
 
 		@org.springframework.context.annotation.Bean
-		io.github.loopbackfastpath.engine.SocketPlatform substituteWindows() {
+		io.github.loopbackfastpath.platform.SocketPlatform substituteWindows() {
 			return io.github.loopbackfastpath.test.SubstituteWindows.accepting();
 		}
 
@@ -225,7 +242,11 @@ class ClientsWebIntegrationTests {
 		@Test
 		void endpointSaysTheJdkClientIsNotCoveredAndWhy() throws Exception {
 			String base = "http://127.0.0.1:" + this.port;
-			this.webClient.build().get().uri(base + "/hello").retrieve().bodyToMono(String.class)
+			this.webClient.build()
+				.get()
+				.uri(base + "/hello")
+				.retrieve()
+				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(10));
 			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
 			assertThat(report.read("$.notCovered.jdk-httpclient", String.class)).contains("no hook before connect")
@@ -237,9 +258,8 @@ class ClientsWebIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "loopback.fast-path.enabled=true", "loopback.fast-path.client.enabled=false",
-					"server.address=127.0.0.1" })
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+			"loopback.fast-path.enabled=true", "loopback.fast-path.client.enabled=false", "server.address=127.0.0.1" })
 	class ClientsDisabled {
 
 		@LocalServerPort
@@ -252,7 +272,7 @@ class ClientsWebIntegrationTests {
 		RestClient.Builder restClient;
 
 		@Autowired
-		LoopbackFastPath fastPath;
+		FastPathEngine fastPath;
 
 		@Test
 		void clientsAreLeftUntouched() {
@@ -261,7 +281,7 @@ class ClientsWebIntegrationTests {
 			this.restClient.build().get().uri(url).retrieve().body(String.class);
 			assertThat(this.fastPath.registry().records()).extracting(SocketRecord::role)
 				.containsExactly(SocketRole.LISTENER);
-			assertThat(this.fastPath.notCovered()).isEmpty();
+			assertThat(this.fastPath.registry().notCovered()).isEmpty();
 		}
 
 	}

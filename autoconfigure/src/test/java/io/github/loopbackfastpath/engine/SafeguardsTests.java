@@ -5,6 +5,12 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
 
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,37 +27,38 @@ class SafeguardsTests {
 	@ValueSource(ints = { 17134, 14393 })
 	void knownUnsafeBuildsGetNoIoctl(int build) throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting().onBuild(build);
-		SocketRecord record = request(new LoopbackFastPath(windows, NativeHandles.detect(), new SocketRegistry(4),
-				true, true));
+		SocketRecord record = request(
+				new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(4), true, true));
 		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
-		assertThat(record.message()).contains("build " + build)
+		assertThat(record.outcome().message()).contains("build " + build)
 			.contains("blue screens")
-			.contains("loopback.fast-path.allow-unsafe-build=true");
+			.contains(ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS.unsafeBuildOverride());
 		assertThat(windows.observations()).isEmpty();
 	}
 
 	@Test
 	void explicitOverrideRequestsItAnyway() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting().onBuild(17134);
-		SocketRecord record = request(new LoopbackFastPath(windows, NativeHandles.detect(), new SocketRegistry(4),
-				true, true, new Safeguards(Safeguards.KNOWN_UNSAFE_BUILDS, true)));
+		SocketRecord record = request(new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(4), true,
+				true, new Safeguards(UnsafeBuild.builds(), true), ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS));
 		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
 		assertThat(windows.observations()).hasSize(1);
 	}
 
 	@Test
 	void operatorsOwnListReplacesTheDefaults() throws Exception {
-		LoopbackFastPath fastPath = new LoopbackFastPath(SubstituteWindows.accepting().onBuild(19045),
-				NativeHandles.detect(), new SocketRegistry(4), true, true, new Safeguards(Set.of(19045), false));
+		FastPathEngine fastPath = new FastPathEngine(SubstituteWindows.accepting().onBuild(19045),
+				ChannelHandles.detect(), new SocketRegistry(4), true, true, new Safeguards(Set.of(19045), false),
+				ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS);
 		assertThat(request(fastPath).status()).isEqualTo(FastPathStatus.SKIPPED);
 		assertThat(fastPath.platformInfo().unsafeBuild()).isTrue();
-		LoopbackFastPath defaults = new LoopbackFastPath(SubstituteWindows.accepting().onBuild(19045),
-				NativeHandles.detect(), new SocketRegistry(4), true, true);
+		FastPathEngine defaults = new FastPathEngine(SubstituteWindows.accepting().onBuild(19045),
+				ChannelHandles.detect(), new SocketRegistry(4), true, true);
 		assertThat(request(defaults).status()).isEqualTo(FastPathStatus.APPLIED);
 		assertThat(defaults.platformInfo().unsafeBuilds()).containsExactly(14393, 17134);
 	}
 
-	private static SocketRecord request(LoopbackFastPath fastPath) throws Exception {
+	private static SocketRecord request(FastPathEngine fastPath) throws Exception {
 		try (ServerSocketChannel channel = ServerSocketChannel.open()) {
 			channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 			return fastPath.request(SocketRequest.listener("test", Stage.BEFORE_ACCEPT, LiveSocket.of(channel)),

@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.fresh;
 
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An application that leaves the fast path disabled gets the starter's beans and nothing
- * else: no native library is loaded (JNA sets {@code jna.loaded} when it loads its own) and
- * no socket is touched.
+ * else: no native library is loaded (JNA sets {@code jna.loaded} when it loads its own)
+ * and no socket is touched.
  */
 class DisabledStarterInFreshJvmTests {
 
@@ -25,7 +25,7 @@ class DisabledStarterInFreshJvmTests {
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(Http.get("http://127.0.0.1:" + port + "/hello").body()).isEqualTo("hello");
-			LoopbackFastPath fastPath = context.getBean(LoopbackFastPath.class);
+			FastPathEngine fastPath = context.getBean(FastPathEngine.class);
 			assertThat(fastPath.registry().records()).isEmpty();
 			assertThat(System.getProperty("jna.loaded")).as("JNA's native library loaded").isNull();
 			assertThat(System.getProperty("jdk.net.useFastTcpLoopback")).isNull();

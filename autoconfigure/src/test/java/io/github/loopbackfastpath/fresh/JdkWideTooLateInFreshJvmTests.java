@@ -2,8 +2,7 @@ package io.github.loopbackfastpath.fresh;
 
 import java.nio.channels.ServerSocketChannel;
 
-import io.github.loopbackfastpath.engine.JdkFastLoopback;
-import io.github.loopbackfastpath.engine.PlatformInfo;
+import io.github.loopbackfastpath.jdk.JdkFastLoopback;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -28,7 +27,7 @@ class JdkWideTooLateInFreshJvmTests {
 			.web(WebApplicationType.NONE)
 			.properties("loopback.fast-path.enabled=true", "loopback.fast-path.jdk-wide=true")
 			.run()) {
-			assertThat(System.getProperty(PlatformInfo.JDK_FAST_LOOPBACK_PROPERTY)).isEqualTo("true");
+			assertThat(System.getProperty(JdkFastLoopback.PROPERTY)).isEqualTo("true");
 			JdkFastLoopback.Outcome outcome = JdkFastLoopback.outcome();
 			assertThat(outcome.state()).isEqualTo(JdkFastLoopback.State.TOO_LATE);
 			assertThat(outcome.detail()).contains("too late").contains("-Djdk.net.useFastTcpLoopback=true");

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every embedded web server Spring Boot 4 supports, with a management server on its own
- * port, read over HTTP. This module has every server on its test classpath; each test keeps
- * one by excluding the others' auto-configuration, as an application with one server has.
+ * port, read over HTTP. This module has every server on its test classpath; each test
+ * keeps one by excluding the others' auto-configuration, as an application with one
+ * server has.
  */
-@EnabledOnOs(OS.LINUX)
 class ServersWebIntegrationTests {
 
 	private static final String TOMCAT = "org.springframework.boot.tomcat.autoconfigure.";
@@ -32,7 +32,7 @@ class ServersWebIntegrationTests {
 
 	private static final String NETTY = "org.springframework.boot.reactor.netty.autoconfigure.";
 
-	static void assertBothListeners(int port, int managementPort, String component) throws Exception {
+	void assertBothListeners(int port, int managementPort, String component) throws Exception {
 		assertThat(Http.get("http://127.0.0.1:" + port + "/hello").body()).isEqualTo("hello");
 		DocumentContext report = Http.json("http://127.0.0.1:" + managementPort + "/actuator/loopbackfastpath");
 		List<Map<String, Object>> listeners = report.read("$.sockets[?(@.role == 'LISTENER')]");
@@ -49,12 +49,13 @@ class ServersWebIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "spring.autoconfigure.exclude=" + TOMCAT + "servlet.TomcatServletWebServerAutoConfiguration,"
-					+ TOMCAT + "actuate.web.server.TomcatServletManagementContextAutoConfiguration",
-					"loopback.fast-path.enabled=true", "server.address=127.0.0.1", "management.server.port=0",
-					"management.server.address=127.0.0.1",
-					"management.endpoints.web.exposure.include=loopbackfastpath" })
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "Asserts UNSUPPORTED_PLATFORM with handles verified through Linux libc")
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+			"spring.autoconfigure.exclude=" + TOMCAT + "servlet.TomcatServletWebServerAutoConfiguration," + TOMCAT
+					+ "actuate.web.server.TomcatServletManagementContextAutoConfiguration",
+			"loopback.fast-path.enabled=true", "server.address=127.0.0.1", "management.server.port=0",
+			"management.server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
 	class ServletJetty {
 
 		@LocalServerPort
@@ -74,6 +75,8 @@ class ServersWebIntegrationTests {
 	}
 
 	@Nested
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "Asserts UNSUPPORTED_PLATFORM with handles verified through Linux libc")
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "spring.main.web-application-type=reactive",
 					"spring.autoconfigure.exclude=" + TOMCAT + "reactive.TomcatReactiveWebServerAutoConfiguration,"
@@ -94,7 +97,8 @@ class ServersWebIntegrationTests {
 		@Test
 		void bothNettyListenersHaveTheFastPathRequestedBeforeBind() throws Exception {
 			assertBothListeners(this.port, this.managementPort, "reactor-netty");
-			DocumentContext report = Http.json("http://127.0.0.1:" + this.managementPort + "/actuator/loopbackfastpath");
+			DocumentContext report = Http
+				.json("http://127.0.0.1:" + this.managementPort + "/actuator/loopbackfastpath");
 			List<String> stages = report.read("$.sockets[?(@.role == 'LISTENER')].stage");
 			assertThat(stages).containsOnly("BEFORE_BIND");
 			assertThat(report.read("$.notCovered.rest-client", String.class)).as("RestClient in a reactive application")
@@ -104,6 +108,8 @@ class ServersWebIntegrationTests {
 	}
 
 	@Nested
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "Asserts UNSUPPORTED_PLATFORM with handles verified through Linux libc")
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "spring.main.web-application-type=reactive",
 					"spring.autoconfigure.exclude=" + NETTY + "NettyReactiveWebServerAutoConfiguration," + NETTY
@@ -152,10 +158,11 @@ class ServersWebIntegrationTests {
 	}
 
 	@Nested
+	@EnabledOnOs(value = OS.LINUX,
+			disabledReason = "Asserts UNSUPPORTED_PLATFORM with handles verified through Linux libc")
 	@SpringBootTest(classes = { TestApplication.class, AdditionalTomcatConnector.class },
-			webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "loopback.fast-path.enabled=true", "server.address=127.0.0.1",
-					"management.endpoints.web.exposure.include=loopbackfastpath" })
+			webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "loopback.fast-path.enabled=true",
+					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
 	class TomcatWithAnAdditionalConnector {
 
 		@LocalServerPort

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 
-import io.github.loopbackfastpath.engine.SocketPlatform;
+import io.github.loopbackfastpath.platform.SocketPlatform;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A substitute at the Winsock boundary: a "Windows" whose ioctl answers what the test says,
- * to reach outcomes no machine here produces (success, rare WSA errors). Before it answers,
- * it looks at the handle it was given through real libc calls, so a test can prove that the
- * hook handed over the right socket at the right moment.
+ * A substitute at the Winsock boundary: a "Windows" whose ioctl answers what the test
+ * says, to reach outcomes no machine here produces (success, rare WSA errors). Before it
+ * answers, it looks at the handle it was given through real libc calls, so a test can
+ * prove that the hook handed over the right socket at the right moment.
  */
 public final class SubstituteWindows implements SocketPlatform {
 
@@ -47,8 +47,8 @@ public final class SubstituteWindows implements SocketPlatform {
 	}
 
 	/**
-	 * The same substitute that also records a test's own observation of each handle (taken
-	 * at the moment of the ioctl).
+	 * The same substitute that also records a test's own observation of each handle
+	 * (taken at the moment of the ioctl).
 	 * @param observation what to observe
 	 * @return a new substitute
 	 */
@@ -100,8 +100,9 @@ public final class SubstituteWindows implements SocketPlatform {
 
 	@Override
 	public int enableLoopbackFastPath(long handle) {
-		this.observations.add(new Observation(handle, LinuxSockets.isStreamSocket(handle), LinuxSockets.localPort(handle),
-				LinuxSockets.acceptConn(handle), LinuxSockets.peerNameErrno(handle), this.extraObservation.apply(handle)));
+		this.observations.add(new Observation(handle, LinuxSockets.isStreamSocket(handle),
+				LinuxSockets.localPort(handle), LinuxSockets.acceptConn(handle), LinuxSockets.peerNameErrno(handle),
+				this.extraObservation.apply(handle)));
 		return this.answer;
 	}
 

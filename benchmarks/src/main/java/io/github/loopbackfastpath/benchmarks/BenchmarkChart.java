@@ -15,6 +15,8 @@ import org.knowm.xchart.CategoryChartBuilder;
 /**
  * Draws the connection benchmark's JMH results (JSON) as a bar chart: microseconds per
  * connection, per benchmark and mode, with JMH's 99.9% error bars.
+ *
+ * @author Loopback Fast Path contributors
  */
 public final class BenchmarkChart {
 

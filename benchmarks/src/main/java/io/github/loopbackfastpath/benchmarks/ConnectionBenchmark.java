@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
-import io.github.loopbackfastpath.engine.LiveSocket;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.record.LiveSocket;
 import io.netty.channel.ChannelOption;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,17 +33,19 @@ import reactor.netty.resources.LoopResources;
 import reactor.netty.tcp.TcpClient;
 
 /**
- * The cost of one loopback connection (open, hook, connect, close) with the starter's hook
- * and without, in the same run: for a JDK NIO channel and through Reactor Netty. The server
- * accepts and closes; clients close with {@code SO_LINGER} 0, so that no {@code TIME_WAIT}
- * piles up.
+ * The cost of one loopback connection (open, hook, connect, close) with the starter's
+ * hook and without, in the same run: for a JDK NIO channel and through Reactor Netty. The
+ * server accepts and closes; clients close with {@code SO_LINGER} 0, so that no
+ * {@code TIME_WAIT} piles up.
+ *
+ * @author Loopback Fast Path contributors
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
-		"--enable-native-access=ALL-UNNAMED" })
+@Fork(value = 1,
+		jvmArgsAppend = { "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED" })
 @State(Scope.Benchmark)
 public class ConnectionBenchmark {
 
@@ -61,7 +63,7 @@ public class ConnectionBenchmark {
 
 	private InetSocketAddress address;
 
-	private LoopbackFastPath fastPath;
+	private FastPathEngine fastPath;
 
 	private LoopResources loops;
 
@@ -95,7 +97,9 @@ public class ConnectionBenchmark {
 		if (this.mode.equals("hook-native")) {
 			this.probe = new Engines.NativeCallPlatform();
 			this.probeChannel = SocketChannel.open(this.address);
-			this.probeHandle = io.github.loopbackfastpath.engine.NativeHandles.detect().lookup(this.probeChannel).value();
+			this.probeHandle = io.github.loopbackfastpath.engine.ChannelHandles.detect()
+				.lookup(this.probeChannel)
+				.value();
 		}
 	}
 
@@ -123,6 +127,7 @@ public class ConnectionBenchmark {
 	 * The native call alone, on an open socket, through the same binding as
 	 * {@code hook-native}: the part of that mode's cost that is the system call, not the
 	 * starter.
+	 * @return the call's answer, so that it is not optimised away
 	 */
 	@Benchmark
 	public int nativeCallOnly() {

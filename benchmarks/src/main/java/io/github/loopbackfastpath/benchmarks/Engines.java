@@ -5,14 +5,15 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketPlatform;
-import io.github.loopbackfastpath.engine.SocketPlatforms;
-import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.record.SocketRegistry;
 
 /**
  * The engines the benchmarks compare.
+ *
+ * @author Loopback Fast Path contributors
  */
 final class Engines {
 
@@ -20,23 +21,27 @@ final class Engines {
 	}
 
 	/**
-	 * The engine of this OS: on Linux no ioctl exists, so the hook costs the handle lookup and
-	 * the record.
+	 * The engine of this OS: on Linux no ioctl exists, so the hook costs the handle
+	 * lookup and the record.
+	 * @param historySize closed sockets kept
+	 * @return the engine
 	 */
-	static LoopbackFastPath thisOs(int historySize) {
-		return new LoopbackFastPath(SocketPlatforms.detect(), NativeHandles.detect(), new SocketRegistry(historySize),
+	static FastPathEngine thisOs(int historySize) {
+		return new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(), new SocketRegistry(historySize),
 				true, true);
 	}
 
 	/**
-	 * A substitute at the Winsock boundary whose "ioctl" is a real native call on the socket
-	 * ({@code getsockname} through libc), bound the way the Windows binding binds
+	 * A substitute at the Winsock boundary whose "ioctl" is a real native call on the
+	 * socket ({@code getsockname} through libc), bound the way the Windows binding binds
 	 * {@code WSAIoctl} (JNA direct mapping, per-thread buffers), answering
 	 * {@code WSAEOPNOTSUPP}: the cost of the hook with one native call per socket, as on
 	 * Windows.
+	 * @param historySize closed sockets kept
+	 * @return the engine
 	 */
-	static LoopbackFastPath nativeCall(int historySize) {
-		return new LoopbackFastPath(new NativeCallPlatform(), NativeHandles.detect(), new SocketRegistry(historySize),
+	static FastPathEngine nativeCall(int historySize) {
+		return new FastPathEngine(new NativeCallPlatform(), ChannelHandles.detect(), new SocketRegistry(historySize),
 				true, true);
 	}
 
@@ -45,7 +50,7 @@ final class Engines {
 		private static final ThreadLocal<Memory[]> BUFFERS = ThreadLocal
 			.withInitial(() -> new Memory[] { new Memory(128), new Memory(4) });
 
-		private final SocketPlatform real = SocketPlatforms.detect();
+		private final SocketPlatform real = SocketPlatform.detect();
 
 		@Override
 		public String osName() {

@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.github.loopbackfastpath.engine.LiveSocket;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRegistry;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * The registry's memory after many connections have come and gone: real loopback connections
- * through the engine, with a few kept open, and the registry's retained size measured with
- * JOL at checkpoints up to 100,000 connections. The bound is open sockets plus history-size.
+ * The registry's memory after many connections have come and gone: real loopback
+ * connections through the engine, with a few kept open, and the registry's retained size
+ * measured with JOL at checkpoints up to 100,000 connections. The bound is open sockets
+ * plus history-size.
+ *
+ * @author Loopback Fast Path contributors
  */
 public final class RegistryFootprint {
 
@@ -36,7 +39,7 @@ public final class RegistryFootprint {
 
 	public static void main(String[] args) throws Exception {
 		int total = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
-		LoopbackFastPath fastPath = Engines.thisOs(HISTORY_SIZE);
+		FastPathEngine fastPath = Engines.thisOs(HISTORY_SIZE);
 		SocketRegistry registry = fastPath.registry();
 		try (ServerSocketChannel server = ServerSocketChannel.open()) {
 			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -49,7 +52,8 @@ public final class RegistryFootprint {
 			for (int i = 0; i < KEPT_OPEN; i++) {
 				open.add(connect(fastPath, address));
 			}
-			System.out.printf(Locale.ROOT, "| connections | records held (between sweeps) | records kept (after a sweep) | open | bound (open + %d) | retained size of the registry | heap used after GC |%n",
+			System.out.printf(Locale.ROOT,
+					"| connections | records held (between sweeps) | records kept (after a sweep) | open | bound (open + %d) | retained size of the registry | heap used after GC |%n",
 					HISTORY_SIZE);
 			System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
 			for (int i = KEPT_OPEN + 1; i <= total; i++) {
@@ -82,15 +86,15 @@ public final class RegistryFootprint {
 		}
 		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		int kept = registry.size();
-		System.out.printf(Locale.ROOT, "| %,d | %d | %d | %d | %d | %,d bytes | %.1f MiB |%n", connections,
-				beforeSweep, kept, registry.openCount(), open + HISTORY_SIZE, retained, heap / (1024.0 * 1024.0));
+		System.out.printf(Locale.ROOT, "| %,d | %d | %d | %d | %d | %,d bytes | %.1f MiB |%n", connections, beforeSweep,
+				kept, registry.openCount(), open + HISTORY_SIZE, retained, heap / (1024.0 * 1024.0));
 		if (kept > open + HISTORY_SIZE || beforeSweep > open + HISTORY_SIZE + Math.max(64, open) + 1) {
 			throw new IllegalStateException("The registry kept " + beforeSweep + " records before the sweep and " + kept
 					+ " after, more than " + (open + HISTORY_SIZE) + " plus the sweep interval");
 		}
 	}
 
-	private static SocketChannel connect(LoopbackFastPath fastPath, InetSocketAddress address) throws IOException {
+	private static SocketChannel connect(FastPathEngine fastPath, InetSocketAddress address) throws IOException {
 		SocketChannel channel = SocketChannel.open();
 		channel.setOption(StandardSocketOptions.SO_LINGER, 0);
 		fastPath.request(SocketRequest.client("footprint", LiveSocket.of(channel), address), channel);

@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.sample;
 
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -11,19 +11,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link LoopbackBench} when the application is started with {@code --bench}, then
- * exits. Workload sizes can be changed with {@code --bench.rounds}, {@code --bench.small},
- * {@code --bench.bulk} and {@code --bench.connections}.
+ * exits. Workload sizes can be changed with {@code --bench.rounds},
+ * {@code --bench.small}, {@code --bench.bulk} and {@code --bench.connections}.
  *
  * @author Loopback Fast Path contributors
  */
 @Component
 class BenchRunner implements ApplicationRunner {
 
-	private final ObjectProvider<LoopbackFastPath> fastPath;
+	private final ObjectProvider<FastPathEngine> fastPath;
 
 	private final ConfigurableApplicationContext context;
 
-	BenchRunner(ObjectProvider<LoopbackFastPath> fastPath, ConfigurableApplicationContext context) {
+	BenchRunner(ObjectProvider<FastPathEngine> fastPath, ConfigurableApplicationContext context) {
 		this.fastPath = fastPath;
 		this.context = context;
 	}
@@ -33,7 +33,7 @@ class BenchRunner implements ApplicationRunner {
 		if (!arguments.containsOption("bench")) {
 			return;
 		}
-		LoopbackFastPath fastPath = this.fastPath.getIfAvailable();
+		FastPathEngine fastPath = this.fastPath.getIfAvailable();
 		if (fastPath == null) {
 			throw new IllegalStateException("The bench needs the loopback fast path starter and JNA");
 		}
@@ -48,8 +48,7 @@ class BenchRunner implements ApplicationRunner {
 	}
 
 	private static int option(ApplicationArguments arguments, String name, int defaultValue) {
-		return arguments.containsOption(name) ? Integer.parseInt(arguments.getOptionValues(name).get(0))
-				: defaultValue;
+		return arguments.containsOption(name) ? Integer.parseInt(arguments.getOptionValues(name).get(0)) : defaultValue;
 	}
 
 }

@@ -2,10 +2,11 @@ package io.github.loopbackfastpath.sample;
 
 import java.util.Map;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Mono;
 
 /**
  * The application's own endpoints.

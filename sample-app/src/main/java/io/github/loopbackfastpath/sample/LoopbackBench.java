@@ -15,32 +15,32 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.github.loopbackfastpath.engine.LiveSocket;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRecord;
+import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.Stage;
 import org.HdrHistogram.Histogram;
 
 /**
  * The answer to "should I turn this on?" on this machine: a loopback request/response
- * workload run with the fast path on both ends and with it on neither, in alternating rounds
- * so that drift cancels, for small (128 B) and bulk (1 MiB) payloads, plus connection set-up.
- * Prints p50/p99 latency, throughput and connection set-up time for each, with the ratio,
- * and the status of every socket the fast path was requested for, so it is plain whether
- * Windows really applied it.
+ * workload run with the fast path on both ends and with it on neither, in alternating
+ * rounds so that drift cancels, for small (128 B) and bulk (1 MiB) payloads, plus
+ * connection set-up. Prints p50/p99 latency, throughput and connection set-up time for
+ * each, with the ratio, and the status of every socket the fast path was requested for,
+ * so it is plain whether Windows really applied it.
  *
  * @author Loopback Fast Path contributors
  */
 final class LoopbackBench {
 
-	private final LoopbackFastPath fastPath;
+	private final FastPathEngine fastPath;
 
 	private final Settings settings;
 
 	private final PrintStream out;
 
-	LoopbackBench(LoopbackFastPath fastPath, Settings settings, PrintStream out) {
+	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out) {
 		this.fastPath = fastPath;
 		this.settings = settings;
 		this.out = out;
@@ -77,7 +77,7 @@ final class LoopbackBench {
 			.forEach((entry) -> this.out.printf(Locale.ROOT, "  %-26s %d%n", entry.getKey(), entry.getValue()));
 		SocketRecord sample = this.fastPath.registry().records().stream().findFirst().orElse(null);
 		if (sample != null) {
-			this.out.println("  for example: " + sample.status() + " - " + sample.message());
+			this.out.println("  for example: " + sample.status() + " - " + sample.outcome().message());
 		}
 		return results;
 	}
@@ -90,11 +90,9 @@ final class LoopbackBench {
 				result.p99Micros(), throughput, result.operationsPerSecond() / off.operationsPerSecond());
 	}
 
-	/**
-	 * Alternate rounds with and without the fast path, in the order on, off, off, on, on,
-	 * off... so that drift (such as the sockets closed by earlier rounds still in
-	 * {@code TIME_WAIT}) weighs on both modes alike; merge each mode's rounds.
-	 */
+	// Alternate rounds with and without the fast path, in the order on, off, off, on, on,
+	// off... so that drift (such as the sockets closed by earlier rounds still in
+	// TIME_WAIT) weighs on both modes alike; merge each mode's rounds
 	private Result[] compare(Workload workload) throws Exception {
 		List<Result> on = new ArrayList<>();
 		List<Result> off = new ArrayList<>();
@@ -133,10 +131,9 @@ final class LoopbackBench {
 			}
 		}
 
-		/**
-		 * Connect, be accepted, and see the server close first (so that {@code TIME_WAIT} stays
-		 * on the listener's side and earlier rounds do not slow the client's port choice).
-		 */
+		// Connect, be accepted, and see the server close first (so that TIME_WAIT stays
+		// on
+		// the listener's side and earlier rounds do not slow the client's port choice)
 		private Result connections(InetSocketAddress address, boolean fastPath) throws IOException {
 			Histogram histogram = new Histogram(3);
 			ByteBuffer eof = ByteBuffer.allocate(1);

@@ -22,7 +22,8 @@ public class SampleApplication {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		if (Arrays.asList(args).contains("--bench")) {
 			application.setWebApplicationType(WebApplicationType.NONE);
-			// The report lists the sockets' statuses; one log line per bench socket would drown it
+			// The report lists the sockets' statuses; one log line per bench socket would
+			// drown it
 			application.setDefaultProperties(Map.of("logging.level.io.github.loopbackfastpath", "warn"));
 		}
 		application.run(args);

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,8 +20,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Calls the application's own endpoint over loopback with a {@link WebClient} (Reactor
@@ -62,8 +62,8 @@ class SelfCaller {
 	}
 
 	/**
-	 * Call the greeting endpoint with each client. Never blocks the caller's thread, so it
-	 * can be returned from a WebFlux handler as well as from a Spring MVC one.
+	 * Call the greeting endpoint with each client. Never blocks the caller's thread, so
+	 * it can be returned from a WebFlux handler as well as from a Spring MVC one.
 	 * @return what each client received
 	 */
 	Mono<Map<String, String>> call() {
@@ -73,7 +73,8 @@ class SelfCaller {
 				? Mono.fromCallable(() -> this.restClient.get().uri(url).retrieve().body(String.class))
 					.subscribeOn(Schedulers.boundedElastic())
 				: Mono.empty();
-		return viaWebClient.zipWith(viaRestClient.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+		return viaWebClient
+			.zipWith(viaRestClient.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
 			.map((results) -> {
 				Map<String, String> body = new LinkedHashMap<>();
 				body.put("webClient", results.getT1());

@@ -5,25 +5,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketPlatforms;
-import io.github.loopbackfastpath.engine.SocketRegistry;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bench mode on a small workload: every workload runs in both modes over real loopback
- * sockets, the fast path is requested on both ends in one mode only, and the report says what
- * happened to those sockets. Numbers are printed, never asserted.
+ * The bench mode on a small workload: every workload runs in both modes over real
+ * loopback sockets, the fast path is requested on both ends in one mode only, and the
+ * report says what happened to those sockets. Numbers are printed, never asserted.
  */
 class LoopbackBenchTests {
 
 	@Test
 	void comparesBothModesAndReportsTheSocketStatuses() throws Exception {
-		LoopbackFastPath fastPath = new LoopbackFastPath(SocketPlatforms.detect(), NativeHandles.detect(),
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		Map<String, LoopbackBench.Result[]> results = new LoopbackBench(fastPath,
@@ -36,7 +36,9 @@ class LoopbackBenchTests {
 		// Listener and client of each fast-path round: 2 rounds x (2 + 2 + (1 + 10))
 		assertThat(fastPath.registry().totals().get(FastPathStatus.UNSUPPORTED_PLATFORM)).isEqualTo(2 * (2 + 2 + 11));
 		String report = output.toString(StandardCharsets.UTF_8);
-		assertThat(report).contains("small (128 B)").contains("fast path").contains("vs off")
+		assertThat(report).contains("small (128 B)")
+			.contains("fast path")
+			.contains("vs off")
 			.contains("UNSUPPORTED_PLATFORM");
 	}
 

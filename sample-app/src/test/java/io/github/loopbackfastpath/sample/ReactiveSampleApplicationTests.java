@@ -34,10 +34,9 @@ class ReactiveSampleApplicationTests {
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/self-call")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(selfCall.body()).contains("webClient");
-		HttpResponse<String> response = client.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath"))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		DocumentContext report = JsonPath.parse(response.body());
 		List<String> components = report.read("$.sockets[*].component");
 		assertThat(components).contains("reactor-netty", "reactor-netty-client");

@@ -31,10 +31,9 @@ class SampleApplicationTests {
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/greeting")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(greeting.body()).contains("Hello over loopback");
-		HttpResponse<String> response = client.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath"))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		DocumentContext report = JsonPath.parse(response.body());
 		assertThat(report.read("$.enabled", Boolean.class)).isTrue();
 		assertThat(report.read("$.sockets[0].component", String.class)).isEqualTo("tomcat");

@@ -41,8 +41,8 @@ final class WindowsSampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * Start the application with {@code java -jar}, as a user of the executable jar does: its
-	 * manifest carries {@code Add-Exports} and {@code Enable-Native-Access}.
+	 * Start the application with {@code java -jar}, as a user of the executable jar does:
+	 * its manifest carries {@code Add-Exports} and {@code Enable-Native-Access}.
 	 * @param wine Wine
 	 * @param javaExe the Windows {@code java.exe}
 	 * @param jar the sample application's executable jar
@@ -105,8 +105,8 @@ final class WindowsSampleApp implements AutoCloseable {
 			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException(path + " never reached the expected state; last answer: " + last
-				+ "\nApplication log:\n" + log());
+		throw new IllegalStateException(
+				path + " never reached the expected state; last answer: " + last + "\nApplication log:\n" + log());
 	}
 
 	int port() {

@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * Windows x64 Temurin JRE under Wine, checked from the Linux side over loopback (Wine's
  * sockets are this machine's sockets).
  * <p>
- * Wine 8 answers {@code WSAIoctl(SIO_LOOPBACK_FAST_PATH)} with {@code WSAEOPNOTSUPP} (10045)
- * for every handle, valid or not, so each handle is proved to be the right socket through
- * ws2_32's {@code getsockname} ({@code handleVerified}).
+ * Wine 8 answers {@code WSAIoctl(SIO_LOOPBACK_FAST_PATH)} with {@code WSAEOPNOTSUPP}
+ * (10045) for every handle, valid or not, so each handle is proved to be the right socket
+ * through ws2_32's {@code getsockname} ({@code handleVerified}).
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class WindowsSampleAppWineTests {
@@ -120,8 +120,8 @@ class WindowsSampleAppWineTests {
 			}
 		});
 		assertThat(sockets).anySatisfy((socket) -> assertThat(socket).containsEntry("role", "LISTENER"));
-		assertThat(sockets).anySatisfy((socket) -> assertThat(socket).containsEntry("role", "CLIENT")
-			.containsEntry("loopbackPeer", true));
+		assertThat(sockets).anySatisfy(
+				(socket) -> assertThat(socket).containsEntry("role", "CLIENT").containsEntry("loopbackPeer", true));
 		assertThat(report.read("$.summary.UNSUPPORTED_BY_TRANSPORT", Integer.class)).isEqualTo(sockets.size());
 	}
 

@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Wine from Debian's packages: a real Winsock, with this machine's sockets under it. Finds
- * the {@code wine} command, creates a headless prefix on first use, and turns Linux paths into
- * the {@code Z:} paths Windows programs see.
+ * Wine from Debian's packages: a real Winsock, with this machine's sockets under it.
+ * Finds the {@code wine} command, creates a headless prefix on first use, and turns Linux
+ * paths into the {@code Z:} paths Windows programs see.
  */
 final class Wine {
 
 	/**
-	 * Set to {@code true} (as CI does) to make a missing Wine a failure instead of a skip.
+	 * Set to {@code true} (as CI does) to make a missing Wine a failure instead of a
+	 * skip.
 	 */
 	static final String REQUIRE_WINE = "LOOPBACK_FAST_PATH_REQUIRE_WINE";
 
@@ -86,8 +87,8 @@ final class Wine {
 	}
 
 	/**
-	 * The Windows build number as Wine itself reports it ({@code ver}), independently of the
-	 * starter.
+	 * The Windows build number as Wine itself reports it ({@code ver}), independently of
+	 * the starter.
 	 * @return the build number
 	 * @throws Exception if {@code ver} cannot be run or read
 	 */

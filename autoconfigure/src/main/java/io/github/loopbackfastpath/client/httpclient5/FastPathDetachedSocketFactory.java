@@ -5,18 +5,18 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 
-import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRole;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Makes HttpClient's plain sockets from JDK socket channels: the returned socket is the
- * channel's own ({@link SocketChannel#socket()}), whose native handle is reachable, and it
- * gets the fast path before HttpClient connects it. Sockets through a SOCKS proxy are made
- * by HttpClient's own factory and recorded as skipped.
+ * channel's own ({@link SocketChannel#socket()}), whose native handle is reachable, and
+ * it gets the fast path before HttpClient connects it. Sockets through a SOCKS proxy are
+ * made by HttpClient's own factory and recorded as skipped.
  *
  * @author Loopback Fast Path contributors
  */
@@ -52,8 +52,7 @@ final class FastPathDetachedSocketFactory implements DetachedSocketFactory {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break a connection, never stay silent
-			this.fastPath.hookFailed(SocketRole.CLIENT, HttpClient5FastPath.COMPONENT,
-					ex);
+			this.fastPath.hookFailed(SocketRole.CLIENT, HttpClient5FastPath.COMPONENT, ex);
 		}
 		return channel.socket();
 	}

@@ -1,21 +1,18 @@
 package io.github.loopbackfastpath.client.httpclient5;
 
-import java.lang.reflect.Field;
-
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Adds the fast path to Apache HttpClient 5 (classic).
  * <p>
  * In HttpClient 5.6 a plain socket is made by the connection operator's
- * {@code DetachedSocketFactory} (a custom {@code ConnectionSocketFactory} is never called for
- * plain HTTP), and neither the connection manager builder nor the manager lets it be
+ * {@code DetachedSocketFactory} (a custom {@code ConnectionSocketFactory} is never called
+ * for plain HTTP), and neither the connection manager builder nor the manager lets it be
  * replaced. So the operator of a built manager gets a factory of JDK channel sockets, set
  * through reflection on HttpClient's own (unnamed-module) classes; the manager keeps
  * everything else its builder configured. If HttpClient's internals differ, nothing is
@@ -48,20 +45,22 @@ public final class HttpClient5FastPath {
 	public void apply(HttpClientBuilder builder) {
 		HttpClientConnectionManager manager;
 		try {
-			manager = connectionManager(builder);
+			manager = HttpClient5Internals.connectionManager(builder);
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-			this.fastPath.notCovered(COMPONENT, "The connection manager of this HttpClient 5 version cannot be reached ("
-					+ ex + "); its connections run without the fast path.");
+			this.fastPath.notCovered(COMPONENT,
+					"The connection manager of this HttpClient 5 version cannot be reached (" + ex
+							+ "); its connections run without the fast path.");
 			return;
 		}
 		if (manager instanceof PoolingHttpClientConnectionManager pooling) {
 			apply(pooling);
 		}
 		else {
-			this.fastPath.notCovered(COMPONENT, "The HttpClient 5 connection manager "
-					+ ((manager != null) ? manager.getClass().getName() : "(none)")
-					+ " is not a PoolingHttpClientConnectionManager, whose sockets the starter can reach.");
+			this.fastPath.notCovered(COMPONENT,
+					"The HttpClient 5 connection manager "
+							+ ((manager != null) ? manager.getClass().getName() : "(none)")
+							+ " is not a PoolingHttpClientConnectionManager, whose sockets the starter can reach.");
 		}
 	}
 
@@ -72,46 +71,25 @@ public final class HttpClient5FastPath {
 	 */
 	public PoolingHttpClientConnectionManager apply(PoolingHttpClientConnectionManager manager) {
 		try {
-			Object operator = read(PoolingHttpClientConnectionManager.class, "connectionOperator", manager);
-			if (!(operator instanceof DefaultHttpClientConnectionOperator)) {
-				this.fastPath.notCovered(COMPONENT, "The HttpClient 5 connection operator "
-						+ ((operator != null) ? operator.getClass().getName() : "(none)")
-						+ " is not the default one, whose socket factory the starter replaces.");
+			Object operator = HttpClient5Internals.connectionOperator(manager);
+			if (!(operator instanceof DefaultHttpClientConnectionOperator defaultOperator)) {
+				this.fastPath.notCovered(COMPONENT,
+						"The HttpClient 5 connection operator "
+								+ ((operator != null) ? operator.getClass().getName() : "(none)")
+								+ " is not the default one, whose socket factory the starter replaces.");
 				return manager;
 			}
-			Field field = DefaultHttpClientConnectionOperator.class.getDeclaredField("detachedSocketFactory");
-			field.setAccessible(true);
-			DetachedSocketFactory current = (DetachedSocketFactory) field.get(operator);
-			if (!(current instanceof FastPathDetachedSocketFactory)) {
-				field.set(operator, new FastPathDetachedSocketFactory(current, this.fastPath));
+			DetachedSocketFactory current = HttpClient5Internals.socketFactory(defaultOperator);
+			if (current != null && !(current instanceof FastPathDetachedSocketFactory)) {
+				HttpClient5Internals.socketFactory(defaultOperator,
+						new FastPathDetachedSocketFactory(current, this.fastPath));
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.fastPath.notCovered(COMPONENT, "The sockets of this HttpClient 5 version cannot be reached ("
-					+ ex + "); its connections run without the fast path.");
+			this.fastPath.notCovered(COMPONENT, "The sockets of this HttpClient 5 version cannot be reached (" + ex
+					+ "); its connections run without the fast path.");
 		}
 		return manager;
-	}
-
-	/**
-	 * {@code HttpClientBuilder#getConnManager()} exists from HttpClient 5.6 on; Spring Boot
-	 * 4.0 ships 5.5, whose builder only has the field.
-	 */
-	private static @Nullable HttpClientConnectionManager connectionManager(HttpClientBuilder builder)
-			throws ReflectiveOperationException {
-		try {
-			return builder.getConnManager();
-		}
-		catch (NoSuchMethodError ex) {
-			return (HttpClientConnectionManager) read(HttpClientBuilder.class, "connManager", builder);
-		}
-	}
-
-	private static @Nullable Object read(Class<?> type, String name, Object target)
-			throws ReflectiveOperationException {
-		Field field = type.getDeclaredField(name);
-		field.setAccessible(true);
-		return field.get(target);
 	}
 
 }

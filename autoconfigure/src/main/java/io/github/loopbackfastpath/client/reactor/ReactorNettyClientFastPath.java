@@ -4,19 +4,19 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
 import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.Channel;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.tcp.TcpClient;
 
 /**
- * Adds the fast path to a Reactor Netty {@link HttpClient}. {@code doOnChannelInit} runs on
- * each new channel after it is registered and before it connects, on the native and the
- * NIO transport alike; earlier channel initialisers of the client are kept.
+ * Adds the fast path to a Reactor Netty {@link HttpClient}. {@code doOnChannelInit} runs
+ * on each new channel after it is registered and before it connects, on the native and
+ * the NIO transport alike; earlier channel initialisers of the client are kept.
  *
  * @author Loopback Fast Path contributors
  */
@@ -59,7 +59,7 @@ public final class ReactorNettyClientFastPath {
 		try {
 			InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
 			SocketRequest request = SocketRequest.client(COMPONENT, NettyChannels.live(channel), remote);
-			SocketRecord record;
+			TrackedSocket record;
 			if (remote != null && !remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
 				record = this.fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
 						+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
@@ -67,7 +67,7 @@ public final class ReactorNettyClientFastPath {
 			else {
 				record = this.fastPath.request(request, NettyChannels.handle(channel, this.fastPath));
 			}
-			NettyChannels.closeWith(channel, record, this.fastPath);
+			NettyChannels.closeWith(channel, record);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break a connection, never stay silent

@@ -1,6 +1,6 @@
 /**
- * The Reactor Netty client hook: every connection of a Reactor Netty {@code HttpClient} (and
- * so of {@code WebClient} and the Reactor request factory of {@code RestClient} and
+ * The Reactor Netty client hook: every connection of a Reactor Netty {@code HttpClient}
+ * (and so of {@code WebClient} and the Reactor request factory of {@code RestClient} and
  * {@code RestTemplate}) gets the fast path after registration and before connect.
  */
 @NullMarked

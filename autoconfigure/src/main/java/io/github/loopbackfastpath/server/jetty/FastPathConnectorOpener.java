@@ -6,12 +6,12 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 
-import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
-import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.record.TrackedSocket;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * When its connector starts, opens the listening channel the way
  * {@code ServerConnector#openAcceptChannel()} does (same host, port, reuse address, reuse
- * port and accept queue size), requesting the fast path between open and bind, and hands it
- * to {@link ServerConnector#open(ServerSocketChannel)}. If anything goes wrong the channel is
- * closed and the connector opens its own as usual, with its own error messages.
+ * port and accept queue size), requesting the fast path between open and bind, and hands
+ * it to {@link ServerConnector#open(ServerSocketChannel)}. If anything goes wrong the
+ * channel is closed and the connector opens its own as usual, with its own error
+ * messages.
  *
  * @author Loopback Fast Path contributors
  */
@@ -34,7 +35,7 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 
 	private final String component;
 
-	private volatile @Nullable SocketRecord record;
+	private volatile @Nullable TrackedSocket record;
 
 	FastPathConnectorOpener(ServerConnector connector, LoopbackFastPath fastPath, String component) {
 		this.connector = connector;
@@ -45,8 +46,7 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 	@Override
 	public void lifeCycleStarting(LifeCycle event) {
 		if (this.connector.isInheritChannel()) {
-			this.record = this.fastPath.skip(
-					SocketRequest.unreached(SocketRole.LISTENER, this.component, null),
+			this.record = this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER, this.component, null),
 					"Jetty uses the channel inherited from the launching process (inheritChannel): its creator must "
 							+ "request the fast path.");
 			return;
@@ -57,8 +57,8 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 		ServerSocketChannel channel = null;
 		try {
 			channel = ServerSocketChannel.open();
-			this.record = this.fastPath.request(
-					SocketRequest.listener(this.component, Stage.BEFORE_BIND, LiveSocket.of(channel)), channel);
+			this.record = this.fastPath
+				.request(SocketRequest.listener(this.component, Stage.BEFORE_BIND, LiveSocket.of(channel)), channel);
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, this.connector.getReuseAddress());
 			if (channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
 				channel.setOption(StandardSocketOptions.SO_REUSEPORT, this.connector.isReusePort());
@@ -72,9 +72,9 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 		catch (IOException | RuntimeException | LinkageError ex) {
 			// Let Jetty open its own channel and report its own errors
 			closeQuietly(channel);
-			SocketRecord record = this.record;
+			TrackedSocket record = this.record;
 			if (record != null) {
-				this.fastPath.registry().closed(record);
+				record.closed();
 				this.record = null;
 			}
 		}
@@ -82,15 +82,15 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 
 	@Override
 	public void lifeCycleStopped(LifeCycle event) {
-		SocketRecord record = this.record;
+		TrackedSocket record = this.record;
 		if (record != null) {
-			this.fastPath.registry().closed(record);
+			record.closed();
 		}
 	}
 
 	@Override
 	public void onAccepted(SelectableChannel channel) {
-		SocketRecord record = this.record;
+		TrackedSocket record = this.record;
 		if (record != null) {
 			record.connectionAccepted();
 		}

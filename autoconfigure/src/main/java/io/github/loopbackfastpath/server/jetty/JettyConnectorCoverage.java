@@ -1,26 +1,29 @@
 package io.github.loopbackfastpath.server.jetty;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.NetworkChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.server.WebServerCoverage;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jetty.JettyWebServer;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
+import org.springframework.boot.web.server.WebServer;
 
 /**
- * Once a Jetty web server has started, records every connector the starter did not hook (a
- * Unix domain socket connector, a connector added after the starter's customizer) as
+ * Once a Jetty web server has started, records every connector the starter did not hook
+ * (a Unix domain socket connector, a connector added after the starter's customizer) as
  * skipped, with the reason.
  *
  * @author Loopback Fast Path contributors
  */
-public final class JettyConnectorCoverage implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+public final class JettyConnectorCoverage implements WebServerCoverage {
 
 	private final LoopbackFastPath fastPath;
 
@@ -33,27 +36,38 @@ public final class JettyConnectorCoverage implements ApplicationListener<WebServ
 	}
 
 	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		if (!(event.getWebServer() instanceof JettyWebServer server)) {
+	public @Nullable String componentOf(WebServer server) {
+		return (server instanceof JettyWebServer) ? JettyFastPathCustomizer.COMPONENT : null;
+	}
+
+	@Override
+	public void recordUnhooked(WebServer webServer) {
+		if (!(webServer instanceof JettyWebServer server)) {
 			return;
 		}
 		for (Connector connector : server.getServer().getConnectors()) {
 			if (!JettyFastPathCustomizer.isHooked(connector)) {
 				int port = (connector instanceof NetworkConnector network) ? Math.max(network.getLocalPort(), 0) : 0;
 				String type = connector.getClass().getName();
-				String reason = type.contains("UnixDomain")
-						? "Jetty listens on a Unix domain socket (" + type + "): the loopback fast path is for TCP only."
+				String reason = isUnixDomain(connector)
+						? "Jetty listens on a Unix domain socket (" + type
+								+ "): the loopback fast path is for TCP only."
 						: "The Jetty connector " + type
 								+ " was added by the application or is not a ServerConnector: the starter does not hook it.";
-				this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER,
-						JettyFastPathCustomizer.COMPONENT, new InetSocketAddress(port)), reason);
+				this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER, JettyFastPathCustomizer.COMPONENT,
+						new InetSocketAddress(port)), reason);
 			}
 		}
 	}
 
-	@Override
-	public int getOrder() {
-		return 0;
+	private static boolean isUnixDomain(Connector connector) {
+		try {
+			return connector.getTransport() instanceof NetworkChannel channel
+					&& channel.getLocalAddress() instanceof UnixDomainSocketAddress;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 }

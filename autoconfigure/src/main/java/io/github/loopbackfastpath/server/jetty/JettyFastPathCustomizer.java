@@ -11,9 +11,10 @@ import org.springframework.core.Ordered;
 
 /**
  * Hooks every {@link ServerConnector} of a Jetty web server (servlet or reactive,
- * application or management). Spring Boot starts the {@code Server} before its connectors,
- * so a listener registered on each connector runs before the connector opens its channel.
- * Connectors of other kinds are left to the coverage check, which records them as skipped.
+ * application or management). Spring Boot starts the {@code Server} before its
+ * connectors, so a listener registered on each connector runs before the connector opens
+ * its channel. Connectors of other kinds are left to the coverage check, which records
+ * them as skipped.
  *
  * @author Loopback Fast Path contributors
  */

@@ -3,11 +3,11 @@ package io.github.loopbackfastpath.server.netty;
 import java.time.Duration;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
-import io.github.loopbackfastpath.engine.Stage;
 import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,9 +18,9 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Loop resources that delegate everything, and request the fast path on every server
- * channel they create: {@link #onChannel} returns it unregistered and unbound, so the ioctl
- * comes before bind. A handler at the head of the server channel's pipeline counts the
- * connections it accepts.
+ * channel they create: {@link #onChannel} returns it unregistered and unbound, so the
+ * ioctl comes before bind. A handler at the head of the server channel's pipeline counts
+ * the connections it accepts.
  * <p>
  * The delegate belongs to its owner (the application's {@code ReactorResourceFactory} or
  * Reactor Netty's global resources): disposing this wrapper disposes nothing.
@@ -54,9 +54,9 @@ final class FastPathLoopResources implements LoopResources {
 		try {
 			SocketRequest request = SocketRequest.listener(this.component, Stage.BEFORE_BIND,
 					NettyChannels.live(channel));
-			SocketRecord record = this.fastPath.request(request, NettyChannels.handle(channel, this.fastPath));
+			TrackedSocket record = this.fastPath.request(request, NettyChannels.handle(channel, this.fastPath));
 			channel.pipeline().addFirst(new AcceptCounter(record));
-			NettyChannels.closeWith(channel, record, this.fastPath);
+			NettyChannels.closeWith(channel, record);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break the listener, never stay silent
@@ -119,9 +119,9 @@ final class FastPathLoopResources implements LoopResources {
 	 */
 	private static final class AcceptCounter extends ChannelInboundHandlerAdapter {
 
-		private final SocketRecord record;
+		private final TrackedSocket record;
 
-		AcceptCounter(SocketRecord record) {
+		AcceptCounter(TrackedSocket record) {
 			this.record = record;
 		}
 

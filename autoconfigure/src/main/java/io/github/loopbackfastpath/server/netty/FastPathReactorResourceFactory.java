@@ -8,10 +8,11 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * What the Netty web server sees as its resource factory: the application's own, whose loop
- * resources are wrapped. Spring Boot's {@code NettyWebServer} calls
- * {@code runOn(resourceFactory.getLoopResources())} after every {@code NettyServerCustomizer},
- * so a customizer's own {@code runOn} would be dropped; this is the hook that holds.
+ * What the Netty web server sees as its resource factory: the application's own, whose
+ * loop resources are wrapped. Spring Boot's {@code NettyWebServer} calls
+ * {@code runOn(resourceFactory.getLoopResources())} after every
+ * {@code NettyServerCustomizer}, so a customizer's own {@code runOn} would be dropped;
+ * this is the hook that holds.
  * <p>
  * Not a bean: the application's factory keeps its own lifecycle, and nothing here starts,
  * stops or disposes anything.

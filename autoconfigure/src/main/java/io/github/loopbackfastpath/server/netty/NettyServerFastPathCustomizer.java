@@ -10,9 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Gives a Reactor Netty web server (application or management) loop resources that request
- * the fast path on its listening channel before bind, on the native transport (epoll,
- * kqueue) and on NIO alike.
+ * Gives a Reactor Netty web server (application or management) loop resources that
+ * request the fast path on its listening channel before bind, on the native transport
+ * (epoll, kqueue) and on NIO alike.
  *
  * @author Loopback Fast Path contributors
  */
@@ -51,7 +51,8 @@ public final class NettyServerFastPathCustomizer
 	}
 
 	/**
-	 * Reactor Netty's global resources, which a server without a resource factory runs on.
+	 * Reactor Netty's global resources, which a server without a resource factory runs
+	 * on.
 	 */
 	private static final class GlobalResources extends ReactorResourceFactory {
 

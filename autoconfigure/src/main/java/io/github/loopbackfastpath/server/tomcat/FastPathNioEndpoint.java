@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 
-import io.github.loopbackfastpath.engine.LiveSocket;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRecord;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
-import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.record.TrackedSocket;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +27,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 
 	private volatile String component = "tomcat";
 
-	private volatile @Nullable SocketRecord record;
+	private volatile @Nullable TrackedSocket record;
 
 	void useFastPath(LoopbackFastPath fastPath, String component) {
 		this.fastPath = fastPath;
@@ -43,7 +43,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 		}
 	}
 
-	private @Nullable SocketRecord requestFastPath(LoopbackFastPath fastPath) {
+	private @Nullable TrackedSocket requestFastPath(LoopbackFastPath fastPath) {
 		try {
 			NetworkChannel channel = getServerSocket();
 			SocketRequest request = SocketRequest.listener(this.component, Stage.BEFORE_ACCEPT, LiveSocket.of(channel));
@@ -67,7 +67,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 	@Override
 	protected SocketChannel serverSocketAccept() throws Exception {
 		SocketChannel accepted = super.serverSocketAccept();
-		SocketRecord record = this.record;
+		TrackedSocket record = this.record;
 		if (record != null) {
 			record.connectionAccepted();
 		}
@@ -80,10 +80,9 @@ final class FastPathNioEndpoint extends NioEndpoint {
 			super.doCloseServerSocket();
 		}
 		finally {
-			SocketRecord record = this.record;
-			LoopbackFastPath fastPath = this.fastPath;
-			if (record != null && fastPath != null) {
-				fastPath.registry().closed(record);
+			TrackedSocket record = this.record;
+			if (record != null) {
+				record.closed();
 			}
 		}
 	}

@@ -4,14 +4,14 @@ import java.net.InetSocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.engine.SocketRole;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.server.WebServerCoverage;
 import org.apache.catalina.connector.Connector;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
+import org.springframework.boot.web.server.WebServer;
 
 /**
  * Once a Tomcat web server has started, records every connector the starter did not hook
@@ -20,7 +20,7 @@ import org.springframework.core.Ordered;
  *
  * @author Loopback Fast Path contributors
  */
-public final class TomcatConnectorCoverage implements ApplicationListener<WebServerInitializedEvent>, Ordered {
+public final class TomcatConnectorCoverage implements WebServerCoverage {
 
 	private final LoopbackFastPath fastPath;
 
@@ -33,8 +33,13 @@ public final class TomcatConnectorCoverage implements ApplicationListener<WebSer
 	}
 
 	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		if (!(event.getWebServer() instanceof TomcatWebServer server)) {
+	public @Nullable String componentOf(WebServer server) {
+		return (server instanceof TomcatWebServer) ? TomcatFastPathCustomizer.COMPONENT : null;
+	}
+
+	@Override
+	public void recordUnhooked(WebServer webServer) {
+		if (!(webServer instanceof TomcatWebServer server)) {
 			return;
 		}
 		Connector main = server.getTomcat().getConnector();
@@ -42,18 +47,13 @@ public final class TomcatConnectorCoverage implements ApplicationListener<WebSer
 			if (!(connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol)) {
 				String origin = (connector == main) ? "The application chose the Tomcat protocol "
 						: "The application added a connector with the protocol ";
-				SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER,
-						TomcatFastPathCustomizer.COMPONENT, new InetSocketAddress(Math.max(connector.getLocalPort(), 0)));
+				SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, TomcatFastPathCustomizer.COMPONENT,
+						new InetSocketAddress(Math.max(connector.getLocalPort(), 0)));
 				this.fastPath.skip(request, origin + connector.getProtocolHandlerClassName()
 						+ "; the starter only hooks the connector Spring Boot creates with "
 						+ TomcatWebServerFactory.DEFAULT_PROTOCOL + " and does not replace the application's choice.");
 			}
 		}
-	}
-
-	@Override
-	public int getOrder() {
-		return 0;
 	}
 
 }

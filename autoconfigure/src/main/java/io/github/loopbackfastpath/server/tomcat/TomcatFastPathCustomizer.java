@@ -9,9 +9,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Makes a Tomcat web server (servlet or reactive, application or management) use
- * {@link FastPathHttp11NioProtocol}, unless the application chose a protocol of its own, which
- * is kept ({@link TomcatConnectorCoverage} records it as skipped). Runs last, so that it sees
- * the application's choice.
+ * {@link FastPathHttp11NioProtocol}, unless the application chose a protocol of its own,
+ * which is kept ({@link TomcatConnectorCoverage} records it as skipped). Runs last, so
+ * that it sees the application's choice.
  *
  * @author Loopback Fast Path contributors
  */

@@ -3,12 +3,12 @@ package io.github.loopbackfastpath.client.httpclient5;
 import java.net.InetSocketAddress;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.SocketRegistry;
-import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.test.LinuxSockets;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -54,7 +54,7 @@ class HttpClient5FastPathTests {
 	@Test
 	void everyPlainSocketGetsTheIoctlOnItsRealSocketBeforeConnect() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = new LoopbackFastPath(windows, NativeHandles.detect(), new SocketRegistry(16), true,
+		FastPathEngine fastPath = new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(16), true,
 				true);
 		PoolingHttpClientConnectionManager manager = new HttpClient5FastPath(fastPath)
 			.apply(PoolingHttpClientConnectionManagerBuilder.create().build());
@@ -67,9 +67,9 @@ class HttpClient5FastPathTests {
 			assertThat(seen.peerNameErrno()).isEqualTo(LinuxSockets.ENOTCONN);
 			SocketRecord record = fastPath.registry().records().get(0);
 			assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
-			assertThat(record.component()).isEqualTo("httpclient5");
-			assertThat(record.stage()).isEqualTo(Stage.BEFORE_CONNECT);
-			assertThat(record.handle()).isEqualTo(seen.handle());
+			assertThat(record.outcome().component()).isEqualTo("httpclient5");
+			assertThat(record.outcome().stage()).isEqualTo(Stage.BEFORE_CONNECT);
+			assertThat(record.outcome().handle()).isEqualTo(seen.handle());
 			assertThat(record.remoteAddress().getPort()).isEqualTo(port());
 			assertThat(record.loopbackPeer()).isTrue();
 			assertThat(fastPath.verifyHandle(record)).isTrue();
@@ -80,10 +80,11 @@ class HttpClient5FastPathTests {
 	@Test
 	void applyingTwiceWrapsOnce() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = new LoopbackFastPath(windows, NativeHandles.detect(), new SocketRegistry(16), true,
+		FastPathEngine fastPath = new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(16), true,
 				true);
 		HttpClient5FastPath hook = new HttpClient5FastPath(fastPath);
-		PoolingHttpClientConnectionManager manager = hook.apply(hook.apply(PoolingHttpClientConnectionManagerBuilder.create().build()));
+		PoolingHttpClientConnectionManager manager = hook
+			.apply(hook.apply(PoolingHttpClientConnectionManagerBuilder.create().build()));
 		try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(manager).build()) {
 			client.execute(new HttpGet("http://127.0.0.1:" + port() + "/"), (response) -> response.getCode());
 		}

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.SocketRegistry;
-import io.github.loopbackfastpath.engine.SocketRole;
-import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.test.LinuxSockets;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import io.netty.channel.epoll.Epoll;
@@ -30,8 +30,9 @@ import reactor.netty.resources.LoopResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ReactorNettyClientFastPath} with a real Reactor Netty client and server on
- * loopback, on the epoll transport (Linux's default) and on NIO (what Windows runs).
+ * Tests for {@link ReactorNettyClientFastPath} with a real Reactor Netty client and
+ * server on loopback, on the epoll transport (Linux's default) and on NIO (what Windows
+ * runs).
  */
 @EnabledOnOs(OS.LINUX)
 class ReactorNettyClientFastPathTests {
@@ -61,7 +62,7 @@ class ReactorNettyClientFastPathTests {
 	@ValueSource(booleans = { true, false })
 	void clientGetsTheIoctlOnItsRealSocketBeforeConnect(boolean preferNative) {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = new LoopbackFastPath(windows, NativeHandles.detect(), new SocketRegistry(16), true,
+		FastPathEngine fastPath = new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(16), true,
 				true);
 		List<String> channelTypes = new CopyOnWriteArrayList<>();
 		this.loops = LoopResources.create("test-client", 1, true);
@@ -87,9 +88,9 @@ class ReactorNettyClientFastPathTests {
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
 		assertThat(record.role()).isEqualTo(SocketRole.CLIENT);
-		assertThat(record.component()).isEqualTo("reactor-netty-client");
-		assertThat(record.stage()).isEqualTo(Stage.BEFORE_CONNECT);
-		assertThat(record.handle()).isEqualTo(seen.handle());
+		assertThat(record.outcome().component()).isEqualTo("reactor-netty-client");
+		assertThat(record.outcome().stage()).isEqualTo(Stage.BEFORE_CONNECT);
+		assertThat(record.outcome().handle()).isEqualTo(seen.handle());
 		assertThat(record.remoteAddress().getPort()).isEqualTo(this.server.port());
 		assertThat(record.loopbackPeer()).isTrue();
 	}
@@ -97,13 +98,16 @@ class ReactorNettyClientFastPathTests {
 	@ParameterizedTest(name = "native transport preferred: {0}")
 	@ValueSource(booleans = { true, false })
 	void onThisOsTheClientIsUnsupportedPlatformWithAVerifiedHandle(boolean preferNative) {
-		LoopbackFastPath fastPath = new LoopbackFastPath(
-				io.github.loopbackfastpath.engine.SocketPlatforms.detect(), NativeHandles.detect(),
-				new SocketRegistry(16), true, true);
+		FastPathEngine fastPath = new FastPathEngine(io.github.loopbackfastpath.platform.SocketPlatform.detect(),
+				ChannelHandles.detect(), new SocketRegistry(16), true, true);
 		this.loops = LoopResources.create("test-client", 1, true);
 		HttpClient client = new ReactorNettyClientFastPath(fastPath)
 			.apply(HttpClient.create(ConnectionProvider.create("pool", 1)).runOn(this.loops, preferNative));
-		client.get().uri("http://127.0.0.1:" + this.server.port() + "/").responseContent().aggregate().asString()
+		client.get()
+			.uri("http://127.0.0.1:" + this.server.port() + "/")
+			.responseContent()
+			.aggregate()
+			.asString()
 			.block(Duration.ofSeconds(10));
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);
@@ -114,9 +118,10 @@ class ReactorNettyClientFastPathTests {
 	@org.junit.jupiter.api.Test
 	void clientToANonLoopbackAddressIsSkippedWithoutAnIoctl() {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = new LoopbackFastPath(windows, NativeHandles.detect(), new SocketRegistry(16), true,
+		FastPathEngine fastPath = new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(16), true,
 				true);
-		// The hook runs on an unconnected channel; nothing is ever sent to 192.0.2.1 (TEST-NET-1)
+		// The hook runs on an unconnected channel; nothing is ever sent to 192.0.2.1
+		// (TEST-NET-1)
 		io.netty.channel.socket.nio.NioSocketChannel channel = new io.netty.channel.socket.nio.NioSocketChannel();
 		try {
 			new ReactorNettyClientFastPath(fastPath).onChannelInit(reactor.netty.ConnectionObserver.emptyListener(),
@@ -128,7 +133,7 @@ class ReactorNettyClientFastPathTests {
 		assertThat(windows.observations()).isEmpty();
 		assertThat(fastPath.registry().records()).singleElement().satisfies((record) -> {
 			assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
-			assertThat(record.message()).contains("192.0.2.1").contains("not loopback");
+			assertThat(record.outcome().message()).contains("192.0.2.1").contains("not loopback");
 		});
 	}
 

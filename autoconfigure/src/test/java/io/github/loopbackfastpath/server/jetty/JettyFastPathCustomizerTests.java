@@ -3,15 +3,15 @@ package io.github.loopbackfastpath.server.jetty;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketPlatforms;
-import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.SocketRegistry;
-import io.github.loopbackfastpath.engine.Stage;
-import io.github.loopbackfastpath.test.Http;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.test.HelloServlet;
+import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +43,7 @@ class JettyFastPathCustomizerTests {
 	@Test
 	void listenerGetsTheIoctlOnItsRealSocketBeforeBindAndKeepsJettysSettings() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = engine(windows);
+		FastPathEngine fastPath = engine(windows);
 		this.server = start(fastPath);
 		SubstituteWindows.Observation seen = windows.observations().get(0);
 		assertThat(seen.streamSocket()).isTrue();
@@ -51,9 +51,9 @@ class JettyFastPathCustomizerTests {
 		assertThat(seen.acceptConn()).as("not listening yet").isZero();
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
-		assertThat(record.component()).isEqualTo("jetty");
-		assertThat(record.stage()).isEqualTo(Stage.BEFORE_BIND);
-		assertThat(record.handle()).isEqualTo(seen.handle());
+		assertThat(record.outcome().component()).isEqualTo("jetty");
+		assertThat(record.outcome().stage()).isEqualTo(Stage.BEFORE_BIND);
+		assertThat(record.outcome().handle()).isEqualTo(seen.handle());
 		ServerConnector connector = (ServerConnector) ((JettyWebServer) this.server).getServer().getConnectors()[0];
 		ServerSocketChannel channel = (ServerSocketChannel) connector.getTransport();
 		assertThat(channel.getOption(StandardSocketOptions.SO_REUSEADDR)).isEqualTo(connector.getReuseAddress());
@@ -71,17 +71,17 @@ class JettyFastPathCustomizerTests {
 
 	@Test
 	void refusedIoctlLeavesJettyServing() throws Exception {
-		LoopbackFastPath fastPath = engine(SubstituteWindows.answering(10050));
+		FastPathEngine fastPath = engine(SubstituteWindows.answering(10050));
 		this.server = start(fastPath);
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.FAILED);
-		assertThat(record.errorName()).isEqualTo("WSAENETDOWN");
+		assertThat(record.outcome().errorName()).isEqualTo("WSAENETDOWN");
 		assertThat(Http.get("http://127.0.0.1:" + this.server.getPort() + "/").body()).isEqualTo("hello");
 	}
 
 	@Test
 	void onThisOsTheListenerIsUnsupportedPlatformAndServes() throws Exception {
-		LoopbackFastPath fastPath = engine(SocketPlatforms.detect());
+		FastPathEngine fastPath = engine(SocketPlatform.detect());
 		this.server = start(fastPath);
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);
@@ -91,7 +91,7 @@ class JettyFastPathCustomizerTests {
 
 	@Test
 	void portInUseFailsTheWayJettyReportsIt() throws Exception {
-		LoopbackFastPath fastPath = engine(SubstituteWindows.accepting());
+		FastPathEngine fastPath = engine(SubstituteWindows.accepting());
 		try (ServerSocketChannel taken = ServerSocketChannel.open()) {
 			taken.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
 			int port = ((java.net.InetSocketAddress) taken.getLocalAddress()).getPort();
@@ -100,7 +100,8 @@ class JettyFastPathCustomizerTests {
 			new JettyFastPathCustomizer(fastPath).customize(factory);
 			WebServer server = factory.getWebServer();
 			try {
-				org.assertj.core.api.Assertions.assertThatException().isThrownBy(server::start)
+				org.assertj.core.api.Assertions.assertThatException()
+					.isThrownBy(server::start)
 					.withStackTraceContaining("Failed to bind to");
 			}
 			finally {
@@ -110,11 +111,11 @@ class JettyFastPathCustomizerTests {
 		assertThat(fastPath.registry().records()).allSatisfy((record) -> assertThat(record.isOpen()).isFalse());
 	}
 
-	private static LoopbackFastPath engine(io.github.loopbackfastpath.engine.SocketPlatform platform) {
-		return new LoopbackFastPath(platform, NativeHandles.detect(), new SocketRegistry(8), true, true);
+	private static FastPathEngine engine(io.github.loopbackfastpath.platform.SocketPlatform platform) {
+		return new FastPathEngine(platform, ChannelHandles.detect(), new SocketRegistry(8), true, true);
 	}
 
-	private static WebServer start(LoopbackFastPath fastPath) {
+	private static WebServer start(FastPathEngine fastPath) {
 		JettyServletWebServerFactory factory = new JettyServletWebServerFactory(0);
 		factory.setAddress(java.net.InetAddress.getLoopbackAddress());
 		new JettyFastPathCustomizer(fastPath).customize(factory);

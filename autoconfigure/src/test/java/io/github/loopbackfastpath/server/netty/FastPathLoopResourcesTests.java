@@ -2,13 +2,13 @@ package io.github.loopbackfastpath.server.netty;
 
 import java.time.Duration;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.SocketRegistry;
-import io.github.loopbackfastpath.engine.SocketRole;
-import io.github.loopbackfastpath.engine.Stage;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import io.netty.channel.epoll.Epoll;
@@ -57,13 +57,13 @@ class FastPathLoopResourcesTests {
 	@ValueSource(booleans = { true, false })
 	void listenerGetsTheIoctlOnItsRealSocketBeforeBind(boolean preferNative) throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = engine(windows);
+		FastPathEngine fastPath = engine(windows);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
 			.runOn(new FastPathLoopResources(this.loops, fastPath, "reactor-netty"), preferNative)
-			.doOnBound((bound) -> assertThat(bound.channel().getClass().getSimpleName())
-				.isEqualTo((preferNative && Epoll.isAvailable()) ? "EpollServerSocketChannel" : "NioServerSocketChannel"))
+			.doOnBound((bound) -> assertThat(bound.channel().getClass().getSimpleName()).isEqualTo(
+					(preferNative && Epoll.isAvailable()) ? "EpollServerSocketChannel" : "NioServerSocketChannel"))
 			.handle((request, response) -> response.sendString(Mono.just("hello")))
 			.bindNow();
 		SubstituteWindows.Observation seen = windows.observations().get(0);
@@ -73,8 +73,8 @@ class FastPathLoopResourcesTests {
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
 		assertThat(record.role()).isEqualTo(SocketRole.LISTENER);
-		assertThat(record.stage()).isEqualTo(Stage.BEFORE_BIND);
-		assertThat(record.handle()).isEqualTo(seen.handle());
+		assertThat(record.outcome().stage()).isEqualTo(Stage.BEFORE_BIND);
+		assertThat(record.outcome().handle()).isEqualTo(seen.handle());
 		assertThat(record.acceptedConnections()).isZero();
 		assertThat(Http.get("http://127.0.0.1:" + this.server.port() + "/").body()).isEqualTo("hello");
 		assertThat(record.acceptedConnections()).isEqualTo(1);
@@ -82,14 +82,15 @@ class FastPathLoopResourcesTests {
 		assertThat(fastPath.verifyHandle(record)).isTrue();
 		this.server.disposeNow();
 		this.server = null;
-		assertThat(fastPath.registry().records()).singleElement().satisfies((closed) -> assertThat(closed.isOpen()).isFalse());
+		assertThat(fastPath.registry().records()).singleElement()
+			.satisfies((closed) -> assertThat(closed.isOpen()).isFalse());
 		assertThat(this.loops.isDisposed()).as("the wrapper disposes nothing").isFalse();
 	}
 
 	@Test
 	void springBootNettyServerGetsTheFastPathThroughItsResourceFactory() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.answering(10022);
-		LoopbackFastPath fastPath = engine(windows);
+		FastPathEngine fastPath = engine(windows);
 		ReactorResourceFactory resources = new ReactorResourceFactory();
 		resources.setUseGlobalResources(false);
 		resources.afterPropertiesSet();
@@ -97,8 +98,10 @@ class FastPathLoopResourcesTests {
 			NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(0);
 			factory.setAddress(java.net.InetAddress.getLoopbackAddress());
 			factory.setResourceFactory(resources);
-			new NettyServerFastPathCustomizer(fastPath, new org.springframework.beans.factory.support.StaticListableBeanFactory(
-					java.util.Map.of("resources", resources)).getBeanProvider(ReactorResourceFactory.class))
+			new NettyServerFastPathCustomizer(fastPath,
+					new org.springframework.beans.factory.support.StaticListableBeanFactory(
+							java.util.Map.of("resources", resources))
+						.getBeanProvider(ReactorResourceFactory.class))
 				.customize(factory);
 			HttpHandler handler = (request, response) -> response
 				.writeWith(Mono.just(response.bufferFactory().wrap("hello".getBytes())));
@@ -107,8 +110,8 @@ class FastPathLoopResourcesTests {
 			assertThat(Http.get("http://127.0.0.1:" + this.webServer.getPort() + "/").body()).isEqualTo("hello");
 			SocketRecord record = fastPath.registry().records().get(0);
 			assertThat(record.status()).isEqualTo(FastPathStatus.FAILED);
-			assertThat(record.errorName()).isEqualTo("WSAEINVAL");
-			assertThat(record.component()).isEqualTo("reactor-netty");
+			assertThat(record.outcome().errorName()).isEqualTo("WSAEINVAL");
+			assertThat(record.outcome().component()).isEqualTo("reactor-netty");
 			assertThat(windows.observations().get(0).acceptConn()).isZero();
 			this.webServer.stop();
 			this.webServer = null;
@@ -119,8 +122,8 @@ class FastPathLoopResourcesTests {
 		}
 	}
 
-	private static LoopbackFastPath engine(io.github.loopbackfastpath.engine.SocketPlatform platform) {
-		return new LoopbackFastPath(platform, NativeHandles.detect(), new SocketRegistry(8), true, true);
+	private static FastPathEngine engine(io.github.loopbackfastpath.platform.SocketPlatform platform) {
+		return new FastPathEngine(platform, ChannelHandles.detect(), new SocketRegistry(8), true, true);
 	}
 
 }

@@ -6,16 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import io.github.loopbackfastpath.engine.FastPathStatus;
-import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.NativeHandles;
-import io.github.loopbackfastpath.engine.SocketPlatforms;
-import io.github.loopbackfastpath.engine.SocketRecord;
-import io.github.loopbackfastpath.engine.SocketRegistry;
-import io.github.loopbackfastpath.engine.SocketRole;
-import io.github.loopbackfastpath.engine.Stage;
-import io.github.loopbackfastpath.test.LinuxSockets;
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.test.HelloServlet;
+import io.github.loopbackfastpath.test.LinuxSockets;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import org.apache.coyote.http11.Http11Nio2Protocol;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,15 +48,15 @@ class TomcatFastPathCustomizerTests {
 	void listenerGetsTheIoctlOnItsRealSocketBeforeTheAcceptorStarts() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting()
 			.observing((fd) -> acceptorThreads(LinuxSockets.localPort(fd)).toString());
-		LoopbackFastPath fastPath = engine(windows);
+		FastPathEngine fastPath = engine(windows);
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
 		assertThat(record.role()).isEqualTo(SocketRole.LISTENER);
-		assertThat(record.component()).isEqualTo("tomcat");
-		assertThat(record.stage()).isEqualTo(Stage.BEFORE_ACCEPT);
+		assertThat(record.outcome().component()).isEqualTo("tomcat");
+		assertThat(record.outcome().stage()).isEqualTo(Stage.BEFORE_ACCEPT);
 		SubstituteWindows.Observation seen = windows.observations().get(0);
-		assertThat(seen.handle()).isEqualTo(record.handle());
+		assertThat(seen.handle()).isEqualTo(record.outcome().handle());
 		assertThat(seen.streamSocket()).isTrue();
 		assertThat(seen.localPort()).isEqualTo(this.server.getPort());
 		assertThat(seen.extra()).as("acceptor threads when the ioctl ran").isEqualTo("[]");
@@ -69,17 +68,17 @@ class TomcatFastPathCustomizerTests {
 
 	@Test
 	void failedIoctlLeavesTomcatServing() throws Exception {
-		LoopbackFastPath fastPath = engine(SubstituteWindows.answering(10022));
+		FastPathEngine fastPath = engine(SubstituteWindows.answering(10022));
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.FAILED);
-		assertThat(record.errorName()).isEqualTo("WSAEINVAL");
+		assertThat(record.outcome().errorName()).isEqualTo("WSAEINVAL");
 		assertThat(get(this.server.getPort())).isEqualTo("hello");
 	}
 
 	@Test
 	void onThisOsTheListenerIsUnsupportedPlatformAndServes() throws Exception {
-		LoopbackFastPath fastPath = engine(SocketPlatforms.detect());
+		FastPathEngine fastPath = engine(SocketPlatform.detect());
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);
@@ -90,20 +89,18 @@ class TomcatFastPathCustomizerTests {
 	@Test
 	void protocolChosenByTheApplicationIsKeptAndSkipped() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = engine(windows);
+		FastPathEngine fastPath = engine(windows);
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
 		factory.setProtocol(Http11Nio2Protocol.class.getName());
 		this.server = start(fastPath, factory);
-		new TomcatConnectorCoverage(fastPath).onApplicationEvent(new WebServerInitializedEvent(this.server) {
-			@Override
-			public org.springframework.boot.web.server.context.WebServerApplicationContext getApplicationContext() {
-				throw new UnsupportedOperationException();
-			}
-		});
+		TomcatConnectorCoverage coverage = new TomcatConnectorCoverage(fastPath);
+		assertThat(coverage.componentOf(this.server)).isEqualTo("tomcat");
+		coverage.recordUnhooked(this.server);
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
 		assertThat(record.localAddress().getPort()).isEqualTo(this.server.getPort());
-		assertThat(record.message()).contains(Http11Nio2Protocol.class.getName()).contains("does not replace");
+		assertThat(record.outcome().message()).contains(Http11Nio2Protocol.class.getName())
+			.contains("does not replace");
 		assertThat(windows.observations()).isEmpty();
 		assertThat(((TomcatWebServer) this.server).getTomcat().getConnector().getProtocolHandlerClassName())
 			.isEqualTo(Http11Nio2Protocol.class.getName());
@@ -114,20 +111,20 @@ class TomcatFastPathCustomizerTests {
 	void unixDomainSocketListenerIsSkippedWithTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
 			throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting();
-		LoopbackFastPath fastPath = engine(windows);
+		FastPathEngine fastPath = engine(windows);
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
 		String path = directory.resolve("tomcat.sock").toString();
 		factory.addConnectorCustomizers((connector) -> connector.setProperty("unixDomainSocketPath", path));
 		this.server = start(fastPath, factory);
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
-		assertThat(record.message()).contains("Unix domain socket").contains(path).contains("TCP only");
+		assertThat(record.outcome().message()).contains("Unix domain socket").contains(path).contains("TCP only");
 		assertThat(windows.observations()).isEmpty();
 	}
 
 	@Test
 	void stoppedServerMovesItsRecordToHistory() throws Exception {
-		LoopbackFastPath fastPath = engine(SubstituteWindows.accepting());
+		FastPathEngine fastPath = engine(SubstituteWindows.accepting());
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
 		this.server.stop();
 		this.server = null;
@@ -136,11 +133,11 @@ class TomcatFastPathCustomizerTests {
 		assertThat(fastPath.registry().openCount()).isZero();
 	}
 
-	private static LoopbackFastPath engine(io.github.loopbackfastpath.engine.SocketPlatform platform) {
-		return new LoopbackFastPath(platform, NativeHandles.detect(), new SocketRegistry(8), true, true);
+	private static FastPathEngine engine(io.github.loopbackfastpath.platform.SocketPlatform platform) {
+		return new FastPathEngine(platform, ChannelHandles.detect(), new SocketRegistry(8), true, true);
 	}
 
-	private static WebServer start(LoopbackFastPath fastPath, TomcatServletWebServerFactory factory) {
+	private static WebServer start(FastPathEngine fastPath, TomcatServletWebServerFactory factory) {
 		factory.setAddress(java.net.InetAddress.getLoopbackAddress());
 		new TomcatFastPathCustomizer(fastPath).customize(factory);
 		WebServer server = factory.getWebServer(HelloServlet.onRoot());
@@ -148,7 +145,7 @@ class TomcatFastPathCustomizerTests {
 		return server;
 	}
 
-	private static SocketRecord onlyRecord(LoopbackFastPath fastPath) {
+	private static SocketRecord onlyRecord(FastPathEngine fastPath) {
 		List<SocketRecord> records = fastPath.registry().records();
 		assertThat(records).hasSize(1);
 		return records.get(0);

@@ -1,0 +1,64 @@
+package io.github.loopbackfastpath.client.httpclient5;
+
+import java.lang.reflect.Field;
+
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every reflective access to Apache HttpClient 5's own classes (in the unnamed module),
+ * for what 5.5 and 5.6 offer no public way to reach. {@link HttpClient5RuntimeHints}
+ * registers them for a native image.
+ *
+ * @author Loopback Fast Path contributors
+ */
+final class HttpClient5Internals {
+
+	static final String CONNECTION_MANAGER = "connManager";
+
+	static final String CONNECTION_OPERATOR = "connectionOperator";
+
+	static final String DETACHED_SOCKET_FACTORY = "detachedSocketFactory";
+
+	private HttpClient5Internals() {
+	}
+
+	// HttpClientBuilder#getConnManager() exists from HttpClient 5.6 on; Spring Boot 4.0
+	// ships 5.5, whose builder only has the field
+	static @Nullable HttpClientConnectionManager connectionManager(HttpClientBuilder builder)
+			throws ReflectiveOperationException {
+		try {
+			return builder.getConnManager();
+		}
+		catch (NoSuchMethodError ex) {
+			return (HttpClientConnectionManager) field(HttpClientBuilder.class, CONNECTION_MANAGER).get(builder);
+		}
+	}
+
+	static @Nullable Object connectionOperator(PoolingHttpClientConnectionManager manager)
+			throws ReflectiveOperationException {
+		return field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).get(manager);
+	}
+
+	static @Nullable DetachedSocketFactory socketFactory(DefaultHttpClientConnectionOperator operator)
+			throws ReflectiveOperationException {
+		return (DetachedSocketFactory) field(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY)
+			.get(operator);
+	}
+
+	static void socketFactory(DefaultHttpClientConnectionOperator operator, DetachedSocketFactory factory)
+			throws ReflectiveOperationException {
+		field(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY).set(operator, factory);
+	}
+
+	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+		Field field = type.getDeclaredField(name);
+		field.setAccessible(true);
+		return field;
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.github.loopbackfastpath.record;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the fast path request did for one socket, fixed when it was made.
+ *
+ * @param role whether the socket listens or connects
+ * @param component what opened the socket, such as {@code tomcat} or
+ * {@code reactor-netty-client}
+ * @param stage when in the socket's life the fast path was requested, or {@code null}
+ * when nothing was requested
+ * @param status what happened
+ * @param handle the native socket ({@code SOCKET} on Windows, file descriptor elsewhere),
+ * or {@code null} if it was not reached
+ * @param errorCode the Winsock error code, or {@code null} if none
+ * @param errorName the Winsock error's symbolic name, such as {@code WSAEOPNOTSUPP}, or
+ * {@code null} if none
+ * @param message what the status means for this socket and, for a failure, how to fix it
+ * @param time when the fast path was requested
+ * @author Loopback Fast Path contributors
+ */
+public record SocketOutcome(SocketRole role, String component, @Nullable Stage stage, FastPathStatus status,
+		@Nullable Long handle, @Nullable Integer errorCode, @Nullable String errorName, String message, Instant time) {
+
+	/**
+	 * The kind of this outcome, for counting.
+	 * @return the kind
+	 */
+	public OutcomeKind kind() {
+		return new OutcomeKind(this.role, this.component, this.status);
+	}
+
+}

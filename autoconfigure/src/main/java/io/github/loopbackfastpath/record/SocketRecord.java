@@ -1,0 +1,164 @@
+package io.github.loopbackfastpath.record;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One socket in the registry: its fixed {@link SocketOutcome}, and what is known of the
+ * socket since (addresses once bound or connected, connections a listener accepted, when
+ * it closed).
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class SocketRecord implements TrackedSocket {
+
+	private final long id;
+
+	private final SocketOutcome outcome;
+
+	private final @Nullable LiveSocket socket;
+
+	private final @Nullable InetSocketAddress knownLocalAddress;
+
+	private final @Nullable InetSocketAddress knownRemoteAddress;
+
+	private final SocketRegistry registry;
+
+	private final LongAdder acceptedConnections = new LongAdder();
+
+	private volatile @Nullable Instant closedAt;
+
+	SocketRecord(long id, SocketOutcome outcome, @Nullable LiveSocket socket,
+			@Nullable InetSocketAddress knownLocalAddress, @Nullable InetSocketAddress knownRemoteAddress,
+			SocketRegistry registry) {
+		this.id = id;
+		this.outcome = outcome;
+		this.socket = socket;
+		this.knownLocalAddress = knownLocalAddress;
+		this.knownRemoteAddress = knownRemoteAddress;
+		this.registry = registry;
+	}
+
+	/**
+	 * The record's id, unique in its registry.
+	 * @return the id
+	 */
+	public long id() {
+		return this.id;
+	}
+
+	@Override
+	public SocketOutcome outcome() {
+		return this.outcome;
+	}
+
+	/**
+	 * The socket's role.
+	 * @return the role
+	 */
+	public SocketRole role() {
+		return this.outcome.role();
+	}
+
+	/**
+	 * What happened.
+	 * @return the status
+	 */
+	public FastPathStatus status() {
+		return this.outcome.status();
+	}
+
+	/**
+	 * Whether the socket is still open.
+	 * @return whether the socket is open
+	 */
+	public boolean isOpen() {
+		return this.closedAt == null;
+	}
+
+	/**
+	 * When the socket was seen closed.
+	 * @return the time or {@code null} while open
+	 */
+	public @Nullable Instant closedAt() {
+		return this.closedAt;
+	}
+
+	/**
+	 * The local address: current while the socket is open, the last one seen after.
+	 * @return the address or {@code null} if unknown
+	 */
+	public @Nullable InetSocketAddress localAddress() {
+		InetSocketAddress seen = (this.socket != null) ? this.socket.localAddress() : null;
+		return (seen != null) ? seen : this.knownLocalAddress;
+	}
+
+	/**
+	 * The remote address: current while the socket is open, the last one seen after.
+	 * @return the address or {@code null} for a listener or an unconnected client
+	 */
+	public @Nullable InetSocketAddress remoteAddress() {
+		InetSocketAddress seen = (this.socket != null) ? this.socket.remoteAddress() : null;
+		return (seen != null) ? seen : this.knownRemoteAddress;
+	}
+
+	/**
+	 * Whether a client's peer is on loopback. The ioctl has no effect on any other path.
+	 * @return whether the peer is a loopback address, or {@code null} for a listener or
+	 * an unconnected client
+	 */
+	public @Nullable Boolean loopbackPeer() {
+		if (role() != SocketRole.CLIENT) {
+			return null;
+		}
+		InetSocketAddress remote = remoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().isLoopbackAddress() : null;
+	}
+
+	/**
+	 * How many connections a listener accepted since the record was made. They inherit
+	 * the listener's setting.
+	 * @return the count, 0 for a client
+	 */
+	public long acceptedConnections() {
+		return this.acceptedConnections.sum();
+	}
+
+	@Override
+	public void connectionAccepted() {
+		this.acceptedConnections.increment();
+	}
+
+	@Override
+	public void closed() {
+		this.registry.closed(this);
+	}
+
+	// Whether the live socket was seen closed (or garbage collected)
+	boolean isSocketGone() {
+		return this.socket != null && !this.socket.isOpen();
+	}
+
+	boolean markClosed(Instant when) {
+		if (this.closedAt != null) {
+			return false;
+		}
+		// Remember the addresses while the socket can still tell them
+		localAddress();
+		remoteAddress();
+		this.closedAt = when;
+		return true;
+	}
+
+	@Override
+	public String toString() {
+		InetSocketAddress local = localAddress();
+		Integer errorCode = this.outcome.errorCode();
+		return "#" + this.id + " " + role() + " " + this.outcome.component() + ((local != null) ? " " + local : "")
+				+ " " + status() + ((errorCode != null) ? " " + this.outcome.errorName() + " (" + errorCode + ")" : "");
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * A small web application with the loopback fast path enabled: Tomcat (or Reactor Netty
+ * with the {@code reactive} profile) calling itself with a {@code WebClient} and a
+ * {@code RestClient}, and a bench mode that measures the fast path on this machine.
+ */
+@NullMarked
+package io.github.loopbackfastpath.sample;
+
+import org.jspecify.annotations.NullMarked;

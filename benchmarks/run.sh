@@ -7,6 +7,8 @@ OUT=benchmarks/target
 mkdir -p "$OUT" docs
 echo "== Per connection (JMH)"
 java -jar "$OUT/benchmarks.jar" ConnectionBenchmark -f 2 -rf json -rff "$OUT/jmh-connection.json" | tee "$OUT/jmh-connection.txt"
+echo "== Native handle lookup per route (JMH)"
+java -jar "$OUT/benchmarks.jar" HandleLookupBenchmark | tee "$OUT/jmh-lookup.txt"
 echo "== Memory after many connections (JOL)"
 java --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
 	-cp "$OUT/benchmarks.jar" io.github.loopbackfastpath.benchmarks.RegistryFootprint 100000 | tee "$OUT/memory.md"

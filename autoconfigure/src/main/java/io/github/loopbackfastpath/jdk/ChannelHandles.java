@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.jdk;
 
 import java.lang.invoke.MethodHandle;
 import java.nio.channels.Channel;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.platform.NativeHandle;
 import org.jspecify.annotations.Nullable;
@@ -9,10 +10,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reaches the OS socket of a JDK NIO channel ({@code ServerSocketChannel},
  * {@code SocketChannel}, and a {@code java.net.Socket} adaptor through its channel),
- * which the JDK keeps in the channel's private {@code int fdVal}:
- * {@code SelChImpl#getFDVal()} when {@code sun.nio.ch} is exported to this code, else the
- * field when it is opened. {@code sun.misc.Unsafe} is never used. Libraries that expose
- * their descriptor publicly (Netty's native transports) hand it over themselves.
+ * which the JDK keeps in the channel's private {@code int fdVal}. The routes, in order:
+ * <ol>
+ * <li>{@code sun.nio.ch} exported to this code: {@code SelChImpl#getFDVal()};</li>
+ * <li>{@code sun.nio.ch} opened to this code: the field, by reflection;</li>
+ * <li>neither (no JVM option at all): the field, through JNI ({@code JNU_GetFieldByName}
+ * of the JDK's own native library), which module encapsulation does not apply to;</li>
+ * <li>none of these: unavailable, with the JVM option that opens the first route.</li>
+ * </ol>
+ * {@code sun.misc.Unsafe} is never used. Libraries that expose their descriptor publicly
+ * (Netty's native transports) hand it over themselves.
  *
  * @author Loopback Fast Path contributors
  */
@@ -24,32 +31,66 @@ public final class ChannelHandles {
 
 	private final @Nullable MethodHandle getFdVal;
 
-	private ChannelHandles(Route route, @Nullable Class<?> selChImpl, @Nullable MethodHandle getFdVal) {
+	private final Supplier<JniFieldReader> jniBinder;
+
+	private volatile @Nullable JniFieldReader jni;
+
+	private volatile @Nullable String jniProblem;
+
+	private ChannelHandles(Route route, @Nullable Class<?> selChImpl, @Nullable MethodHandle getFdVal,
+			Supplier<JniFieldReader> jniBinder) {
 		this.route = route;
 		this.selChImpl = selChImpl;
 		this.getFdVal = getFdVal;
+		this.jniBinder = jniBinder;
 	}
 
 	/**
-	 * Find out which route to native handles this JVM allows this code.
+	 * Find out which route to native handles this JVM allows this code. Loads no native
+	 * library: the JNI route binds on first use.
 	 * @return the handle finder
 	 */
 	public static ChannelHandles detect() {
+		return detect(() -> JniFieldReader.bind(SunNioCh.FD_VAL));
+	}
+
+	/**
+	 * The JNI route, whatever the JVM options: to measure or test it in a JVM that has
+	 * the sanctioned route too.
+	 * @return the handle finder
+	 */
+	public static ChannelHandles viaJni() {
+		return jni(() -> JniFieldReader.bind(SunNioCh.FD_VAL));
+	}
+
+	/**
+	 * The JNI route, whatever the JVM options, bound by the given binder: the seam
+	 * through which tests force its failures (missing symbol, renamed field, a call that
+	 * throws).
+	 * @param jniBinder binds the JNI route
+	 * @return the handle finder
+	 */
+	static ChannelHandles jni(Supplier<JniFieldReader> jniBinder) {
+		return new ChannelHandles(Route.JNI, SunNioCh.selChImpl(), null, jniBinder);
+	}
+
+	private static ChannelHandles detect(Supplier<JniFieldReader> jniBinder) {
 		Class<?> selChImpl = SunNioCh.selChImpl();
 		if (selChImpl != null) {
 			try {
 				if (SunNioCh.isExported()) {
-					return new ChannelHandles(Route.EXPORTED, selChImpl, SunNioCh.getFdVal(selChImpl));
+					return new ChannelHandles(Route.EXPORTED, selChImpl, SunNioCh.getFdVal(selChImpl), jniBinder);
 				}
 				if (SunNioCh.isOpened()) {
-					return new ChannelHandles(Route.OPENED, selChImpl, null);
+					return new ChannelHandles(Route.OPENED, selChImpl, null, jniBinder);
 				}
 			}
 			catch (ReflectiveOperationException | RuntimeException ex) {
-				// A JDK without this internal layout: no route
+				// A JDK without this internal layout: try JNI
 			}
+			return new ChannelHandles(Route.JNI, selChImpl, null, jniBinder);
 		}
-		return new ChannelHandles(Route.NONE, null, null);
+		return new ChannelHandles(Route.NONE, null, null, jniBinder);
 	}
 
 	/**
@@ -60,16 +101,26 @@ public final class ChannelHandles {
 		return switch (this.route) {
 			case EXPORTED -> "sun.nio.ch exported: SelChImpl.getFDVal()";
 			case OPENED -> "sun.nio.ch opened: private field fdVal";
+			case JNI -> jniAccess();
 			case NONE -> "unavailable: " + jvmOptionAdvice();
 		};
 	}
 
+	private String jniAccess() {
+		String problem = this.jniProblem;
+		if (problem != null) {
+			return "unavailable: the JNI route failed (" + problem + "); " + jvmOptionAdvice();
+		}
+		return "JNI: field fdVal through " + JniFieldReader.SYMBOL + " of the JDK's native library, no JVM option"
+				+ ((this.jni != null) ? "" : " (bound on first use)");
+	}
+
 	/**
-	 * Whether handles of JDK channels can be reached at all.
+	 * Whether handles of JDK channels can be reached: a route exists and has not failed.
 	 * @return whether a route exists
 	 */
 	public boolean isAccessible() {
-		return this.route != Route.NONE;
+		return this.route != Route.NONE && this.jniProblem == null;
 	}
 
 	/**
@@ -92,7 +143,8 @@ public final class ChannelHandles {
 		try {
 			int fd = switch (this.route) {
 				case EXPORTED -> (int) this.getFdVal.invoke(channel);
-				default -> SunNioCh.readFdVal(channel);
+				case OPENED -> SunNioCh.readFdVal(channel);
+				default -> jni().read(channel);
 			};
 			return (fd >= 0) ? NativeHandle.of(fd) : NativeHandle.unavailable(type + " has no native socket");
 		}
@@ -100,12 +152,38 @@ public final class ChannelHandles {
 			if (ex instanceof VirtualMachineError error) {
 				throw error;
 			}
-			return NativeHandle.unavailable("Reading the native socket of " + type + " failed: " + ex);
+			return NativeHandle.unavailable("Reading the native socket of " + type + " failed: " + ex + ". To use "
+					+ "the JDK's sanctioned route instead, " + jvmOptionAdvice());
+		}
+	}
+
+	private JniFieldReader jni() {
+		JniFieldReader jni = this.jni;
+		if (jni != null) {
+			return jni;
+		}
+		String problem = this.jniProblem;
+		if (problem != null) {
+			throw new IllegalStateException(problem);
+		}
+		synchronized (this) {
+			if (this.jni == null && this.jniProblem == null) {
+				try {
+					this.jni = this.jniBinder.get();
+				}
+				catch (RuntimeException | LinkageError ex) {
+					this.jniProblem = JniFieldReader.SYMBOL + " could not be bound: " + ex;
+				}
+			}
+			if (this.jni == null) {
+				throw new IllegalStateException(this.jniProblem);
+			}
+			return this.jni;
 		}
 	}
 
 	/**
-	 * The exact JVM option (and manifest attribute) that opens the route.
+	 * The exact JVM option (and manifest attribute) that opens the sanctioned route.
 	 * @return advice naming the option
 	 */
 	public static String jvmOptionAdvice() {
@@ -117,7 +195,7 @@ public final class ChannelHandles {
 
 	private enum Route {
 
-		EXPORTED, OPENED, NONE
+		EXPORTED, OPENED, JNI, NONE
 
 	}
 

@@ -58,6 +58,10 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
 		if (!this.registry.notCovered().isEmpty()) {
 			line.append("; not covered: ").append(String.join(", ", this.registry.notCovered().keySet()));
 		}
+		// The route's name, as the endpoint's platform.handleAccess begins
+		String route = platform.handleAccess();
+		line.append("; native sockets: ")
+			.append((route.indexOf(':') > 0) ? route.substring(0, route.indexOf(':')) : route);
 		JdkFastLoopback.Outcome jdkWide = JdkFastLoopback.outcome();
 		if (jdkWide != null) {
 			line.append("; JDK-wide mode ").append(jdkWide.state());

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.record.LiveSocket;
 import io.netty.channel.ChannelOption;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,9 +53,11 @@ public class ConnectionBenchmark {
 	/**
 	 * {@code off}: no hook. {@code hook}: the starter's hook with this OS's platform.
 	 * {@code hook-native}: the hook with one real JNA call per socket standing in for
-	 * {@code WSAIoctl}.
+	 * {@code WSAIoctl}, handles read through the exported {@code sun.nio.ch}.
+	 * {@code hook-native-jni}: the same with handles read through the JNI route, as in an
+	 * application started without JVM options.
 	 */
-	@Param({ "off", "hook", "hook-native" })
+	@Param({ "off", "hook", "hook-native", "hook-native-jni" })
 	public String mode;
 
 	private ServerSocketChannel server;
@@ -85,7 +88,8 @@ public class ConnectionBenchmark {
 		this.acceptor.start();
 		this.fastPath = switch (this.mode) {
 			case "hook" -> Engines.thisOs(256);
-			case "hook-native" -> Engines.nativeCall(256);
+			case "hook-native" -> Engines.nativeCall(ChannelHandles.detect(), 256);
+			case "hook-native-jni" -> Engines.nativeCall(ChannelHandles.viaJni(), 256);
 			default -> null;
 		};
 		this.loops = LoopResources.create("bench-client", 1, true);
@@ -94,12 +98,10 @@ public class ConnectionBenchmark {
 			.remoteAddress(() -> this.address)
 			.option(ChannelOption.SO_LINGER, 0);
 		this.tcpClient = (this.fastPath != null) ? new ReactorNettyClientFastPath(this.fastPath).apply(client) : client;
-		if (this.mode.equals("hook-native")) {
+		if (this.mode.startsWith("hook-native")) {
 			this.probe = new Engines.NativeCallPlatform();
 			this.probeChannel = SocketChannel.open(this.address);
-			this.probeHandle = io.github.loopbackfastpath.engine.ChannelHandles.detect()
-				.lookup(this.probeChannel)
-				.value();
+			this.probeHandle = ChannelHandles.detect().lookup(this.probeChannel).value();
 		}
 	}
 

@@ -37,12 +37,12 @@ final class Engines {
 	 * {@code WSAIoctl} (JNA direct mapping, per-thread buffers), answering
 	 * {@code WSAEOPNOTSUPP}: the cost of the hook with one native call per socket, as on
 	 * Windows.
+	 * @param handles how native handles are reached
 	 * @param historySize closed sockets kept
 	 * @return the engine
 	 */
-	static FastPathEngine nativeCall(int historySize) {
-		return new FastPathEngine(new NativeCallPlatform(), ChannelHandles.detect(), new SocketRegistry(historySize),
-				true, true);
+	static FastPathEngine nativeCall(ChannelHandles handles, int historySize) {
+		return new FastPathEngine(new NativeCallPlatform(), handles, new SocketRegistry(historySize), true, true);
 	}
 
 	static final class NativeCallPlatform implements SocketPlatform {

@@ -78,7 +78,7 @@ public final class RegistryFootprint {
 		// metadata its EnumMap points to (Class, Module, class loader)
 		Object[] shared = new Object[openChannels.size() + 1];
 		openChannels.toArray(shared);
-		shared[openChannels.size()] = io.github.loopbackfastpath.engine.FastPathStatus.class;
+		shared[openChannels.size()] = io.github.loopbackfastpath.record.FastPathStatus.class;
 		GraphLayout layout = GraphLayout.parseInstance(registry).subtract(GraphLayout.parseInstance(shared));
 		long retained = layout.totalSize();
 		if (Boolean.getBoolean("footprint")) {

@@ -3,12 +3,16 @@ package io.github.loopbackfastpath.netty;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.Channel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.platform.NativeHandle;
 import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.TrackedSocket;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.nio.AbstractNioChannel;
 import io.netty.channel.unix.UnixChannel;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +78,48 @@ public final class NettyChannels {
 	}
 
 	/**
+	 * Request the fast path for a client channel about to connect: skipped, with the
+	 * reason, when the remote address is not TCP or is resolved and not loopback (the
+	 * ioctl has no effect there); reported closed when the channel closes.
+	 * @param fastPath the engine
+	 * @param component what opened the channel
+	 * @param channel the channel, registered and not connected
+	 * @param remoteAddress where it is about to connect
+	 * @return the tracked socket
+	 */
+	public static TrackedSocket beforeConnect(LoopbackFastPath fastPath, String component,
+			io.netty.channel.Channel channel, SocketAddress remoteAddress) {
+		InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
+		SocketRequest request = SocketRequest.client(component, live(channel), remote);
+		TrackedSocket socket;
+		if (remote == null) {
+			socket = fastPath.skip(request, "The channel connects to " + remoteAddress
+					+ ", which is not a TCP address: the loopback fast path is for TCP only.");
+		}
+		else if (!remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
+			socket = fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
+					+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
+		}
+		else {
+			socket = fastPath.request(request, handle(channel, fastPath));
+		}
+		closeWith(channel, socket);
+		return socket;
+	}
+
+	/**
+	 * Count the connections a listening channel accepts on its tracked socket, and report
+	 * it closed when the channel closes. Call before the channel is registered: the
+	 * counter goes first in the pipeline.
+	 * @param channel the listening channel
+	 * @param socket the tracked socket
+	 */
+	public static void trackListener(io.netty.channel.Channel channel, TrackedSocket socket) {
+		channel.pipeline().addFirst(new AcceptCounter(socket));
+		closeWith(channel, socket);
+	}
+
+	/**
 	 * Report the socket closed as soon as the channel closes.
 	 * @param channel the channel
 	 * @param socket the tracked socket
@@ -116,6 +162,27 @@ public final class NettyChannels {
 			io.netty.channel.unix.FileDescriptor fd = ((UnixChannel) channel).fd();
 			return fd.isOpen() ? NativeHandle.of(fd.intValue())
 					: NativeHandle.unavailable(channel.getClass().getName() + " is closed");
+		}
+
+	}
+
+	/**
+	 * Sees every channel a server channel accepts: one add to a striped counter.
+	 */
+	private static final class AcceptCounter extends ChannelInboundHandlerAdapter {
+
+		private final TrackedSocket socket;
+
+		AcceptCounter(TrackedSocket socket) {
+			this.socket = socket;
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext context, Object message) {
+			if (message instanceof io.netty.channel.Channel) {
+				this.socket.connectionAccepted();
+			}
+			context.fireChannelRead(message);
 		}
 
 	}

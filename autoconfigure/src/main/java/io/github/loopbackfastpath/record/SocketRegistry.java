@@ -207,6 +207,21 @@ public final class SocketRegistry {
 	}
 
 	/**
+	 * Whether an open listener's record has this local port.
+	 * @param port the port
+	 * @return whether such a record exists
+	 */
+	public boolean hasOpenListener(int port) {
+		for (SocketRecord record : records()) {
+			InetSocketAddress local = record.localAddress();
+			if (record.role() == SocketRole.LISTENER && record.isOpen() && local != null && local.getPort() == port) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * How many sockets had each status since start-up, including those no longer kept.
 	 * @return the count per status
 	 */

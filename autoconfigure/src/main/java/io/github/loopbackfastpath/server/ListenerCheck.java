@@ -73,7 +73,7 @@ public final class ListenerCheck implements ApplicationListener<WebServerInitial
 
 	private void recordMainPort(WebServer server, String component, boolean enabled) {
 		int port = server.getPort();
-		if (port <= 0 || hasListenerRecord(port)) {
+		if (port <= 0 || this.registry.hasOpenListener(port)) {
 			return;
 		}
 		SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, component, new InetSocketAddress(port));
@@ -84,16 +84,6 @@ public final class ListenerCheck implements ApplicationListener<WebServerInitial
 			this.fastPath.skip(request, "No hook of this starter reached the listening socket of "
 					+ server.getClass().getName() + " on port " + port + ".");
 		}
-	}
-
-	private boolean hasListenerRecord(int port) {
-		for (SocketRecord record : this.registry.records()) {
-			InetSocketAddress local = record.localAddress();
-			if (record.role() == SocketRole.LISTENER && record.isOpen() && local != null && local.getPort() == port) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private void verify() {

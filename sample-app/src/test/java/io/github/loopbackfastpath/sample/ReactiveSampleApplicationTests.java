@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample application with its "reactive" profile: Reactor Netty server and client.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.grpc.server.port=0")
 @ActiveProfiles("reactive")
 class ReactiveSampleApplicationTests {
 
@@ -33,13 +33,13 @@ class ReactiveSampleApplicationTests {
 		HttpResponse<String> selfCall = client.send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/self-call")).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(selfCall.body()).contains("webClient");
+		assertThat(selfCall.body()).contains("webClient").contains("Hello over gRPC, self");
 		HttpResponse<String> response = client
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		DocumentContext report = JsonPath.parse(response.body());
 		List<String> components = report.read("$.sockets[*].component");
-		assertThat(components).contains("reactor-netty", "reactor-netty-client");
+		assertThat(components).contains("reactor-netty", "reactor-netty-client", "grpc", "grpc-client");
 	}
 
 }

@@ -1,13 +1,10 @@
 package io.github.loopbackfastpath.client.reactor;
 
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.Channel;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
@@ -57,17 +54,7 @@ public final class ReactorNettyClientFastPath {
 
 	void onChannelInit(ConnectionObserver observer, Channel channel, SocketAddress remoteAddress) {
 		try {
-			InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
-			SocketRequest request = SocketRequest.client(COMPONENT, NettyChannels.live(channel), remote);
-			TrackedSocket record;
-			if (remote != null && !remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
-				record = this.fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
-						+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
-			}
-			else {
-				record = this.fastPath.request(request, NettyChannels.handle(channel, this.fastPath));
-			}
-			NettyChannels.closeWith(channel, record);
+			NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break a connection, never stay silent

@@ -9,8 +9,6 @@ import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import reactor.core.publisher.Mono;
@@ -55,8 +53,7 @@ final class FastPathLoopResources implements LoopResources {
 			SocketRequest request = SocketRequest.listener(this.component, Stage.BEFORE_BIND,
 					NettyChannels.live(channel));
 			TrackedSocket record = this.fastPath.request(request, NettyChannels.handle(channel, this.fastPath));
-			channel.pipeline().addFirst(new AcceptCounter(record));
-			NettyChannels.closeWith(channel, record);
+			NettyChannels.trackListener(channel, record);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break the listener, never stay silent
@@ -112,27 +109,6 @@ final class FastPathLoopResources implements LoopResources {
 
 	LoopResources delegate() {
 		return this.delegate;
-	}
-
-	/**
-	 * Sees every channel the server channel accepts: one add to a striped counter.
-	 */
-	private static final class AcceptCounter extends ChannelInboundHandlerAdapter {
-
-		private final TrackedSocket record;
-
-		AcceptCounter(TrackedSocket record) {
-			this.record = record;
-		}
-
-		@Override
-		public void channelRead(ChannelHandlerContext context, Object message) {
-			if (message instanceof Channel) {
-				this.record.connectionAccepted();
-			}
-			context.fireChannelRead(message);
-		}
-
 	}
 
 }

@@ -19,10 +19,10 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 
 /**
- * The packaged sample application running on the Windows JRE under Wine, seen from the
+ * A packaged Spring Boot application running on the Windows JRE under Wine, seen from the
  * Linux side over loopback.
  */
-final class WindowsSampleApp implements AutoCloseable {
+final class WindowsApp implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -34,15 +34,15 @@ final class WindowsSampleApp implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private WindowsSampleApp(Process process, Path log, int port) {
+	private WindowsApp(Process process, Path log, int port) {
 		this.process = process;
 		this.log = log;
 		this.port = port;
 	}
 
 	/**
-	 * Start the application with {@code java -jar}, as a user of the executable jar does:
-	 * its manifest carries {@code Add-Exports} and {@code Enable-Native-Access}.
+	 * Start the application with {@code java -jar} and no JVM option, as a user of the
+	 * executable jar does.
 	 * @param wine Wine
 	 * @param javaExe the Windows {@code java.exe}
 	 * @param jar the sample application's executable jar
@@ -51,12 +51,12 @@ final class WindowsSampleApp implements AutoCloseable {
 	 * @return the application, serving HTTP
 	 * @throws Exception if it does not start
 	 */
-	static WindowsSampleApp start(Wine wine, Path javaExe, Path jar, Path log, String... arguments) throws Exception {
+	static WindowsApp start(Wine wine, Path javaExe, Path jar, Path log, String... arguments) throws Exception {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of("-jar", Wine.windowsPath(jar), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--logging.level.io.github.loopbackfastpath=DEBUG"));
 		command.addAll(List.of(arguments));
-		WindowsSampleApp app = new WindowsSampleApp(wine.run(javaExe, command, log), log, port);
+		WindowsApp app = new WindowsApp(wine.run(javaExe, command, log), log, port);
 		app.awaitJson("/actuator/health", (health) -> "UP".equals(health.read("$.status")), START_TIMEOUT);
 		return app;
 	}

@@ -19,16 +19,18 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * The Windows path of the starter on a real Winsock: the packaged sample application on a
- * Windows x64 Temurin JRE under Wine, checked from the Linux side over loopback (Wine's
- * sockets are this machine's sockets).
+ * The Windows path of the starter on a real Winsock: the packaged sample application and
+ * a plain application (no JVM option, no manifest entry) on a Windows x64 Temurin JRE
+ * under Wine, checked from the Linux side over loopback (Wine's sockets are this
+ * machine's sockets). Neither reaches native sockets through {@code sun.nio.ch}: both use
+ * the JNI route through the JRE's {@code java.dll}.
  * <p>
  * Wine 8 answers {@code WSAIoctl(SIO_LOOPBACK_FAST_PATH)} with {@code WSAEOPNOTSUPP}
  * (10045) for every handle, valid or not, so each handle is proved to be the right socket
  * through ws2_32's {@code getsockname} ({@code handleVerified}).
  */
 @TestInstance(Lifecycle.PER_CLASS)
-class WindowsSampleAppWineTests {
+class WindowsApplicationsWineTests {
 
 	private static final Duration CLIENTS_TIMEOUT = Duration.ofMinutes(2);
 
@@ -37,6 +39,8 @@ class WindowsSampleAppWineTests {
 	private Path javaExe;
 
 	private Path jar;
+
+	private Path plainJar;
 
 	private Path logs;
 
@@ -55,6 +59,8 @@ class WindowsSampleAppWineTests {
 		this.javaExe = Wine.javaExe(Path.of(System.getProperty("windows.jre.dir")));
 		this.jar = Path.of(System.getProperty("sample.app.jar"));
 		assertThat(this.jar).as("the packaged sample application").exists();
+		this.plainJar = Path.of(System.getProperty("plain.app.jar"));
+		assertThat(this.plainJar).as("the packaged plain application").exists();
 		this.logs = Files.createDirectories(Path.of(System.getProperty("wine.prefix")).resolveSibling("wine-logs"));
 	}
 
@@ -67,10 +73,11 @@ class WindowsSampleAppWineTests {
 
 	@Test
 	void servletSampleServesAndReportsEverySocketRefusedByWinsock() throws Exception {
-		try (WindowsSampleApp app = WindowsSampleApp.start(this.wine, this.javaExe, this.jar,
-				this.logs.resolve("servlet.log"), "--loopback.fast-path.fail-on-error=true")) {
+		try (WindowsApp app = WindowsApp.start(this.wine, this.javaExe, this.jar, this.logs.resolve("servlet.log"),
+				"--loopback.fast-path.fail-on-error=true", "--spring.grpc.server.port=0")) {
 			assertThat(app.get("/greeting").body()).contains("Hello over loopback");
-			DocumentContext report = awaitClients(app, "tomcat", "reactor-netty-client", "httpclient5");
+			DocumentContext report = awaitClients(app, "tomcat", "reactor-netty-client", "httpclient5", "grpc",
+					"grpc-client");
 			assertWindowsPlatform(report);
 			assertEverySocketRefusedWithAVerifiedHandle(report);
 			assertThat(app.log()).contains("Loopback fast path UNSUPPORTED_BY_TRANSPORT for tomcat listener")
@@ -80,10 +87,10 @@ class WindowsSampleAppWineTests {
 
 	@Test
 	void reactiveSampleOnNioServesAndReportsEverySocketRefusedByWinsock() throws Exception {
-		try (WindowsSampleApp app = WindowsSampleApp.start(this.wine, this.javaExe, this.jar,
-				this.logs.resolve("reactive.log"), "--spring.profiles.active=reactive")) {
+		try (WindowsApp app = WindowsApp.start(this.wine, this.javaExe, this.jar, this.logs.resolve("reactive.log"),
+				"--spring.profiles.active=reactive", "--spring.grpc.server.port=0")) {
 			assertThat(app.get("/greeting").body()).contains("Hello over loopback");
-			DocumentContext report = awaitClients(app, "reactor-netty", "reactor-netty-client");
+			DocumentContext report = awaitClients(app, "reactor-netty", "reactor-netty-client", "grpc", "grpc-client");
 			assertWindowsPlatform(report);
 			assertEverySocketRefusedWithAVerifiedHandle(report);
 			List<String> stages = report.read("$.sockets[?(@.component == 'reactor-netty')].stage");
@@ -91,7 +98,19 @@ class WindowsSampleAppWineTests {
 		}
 	}
 
-	private static DocumentContext awaitClients(WindowsSampleApp app, String... components) throws Exception {
+	@Test
+	void plainApplicationWithoutAnyJvmOptionReachesEverySocketThroughJni() throws Exception {
+		try (WindowsApp app = WindowsApp.start(this.wine, this.javaExe, this.plainJar,
+				this.logs.resolve("plain.log"))) {
+			assertThat(app.get("/self-call").body()).contains("\"webClient\":\"hello\"")
+				.contains("\"restClient\":\"hello\"");
+			DocumentContext report = awaitClients(app, "jetty", "reactor-netty-client", "httpclient5");
+			assertWindowsPlatform(report);
+			assertEverySocketRefusedWithAVerifiedHandle(report);
+		}
+	}
+
+	private static DocumentContext awaitClients(WindowsApp app, String... components) throws Exception {
 		return app.awaitJson("/actuator/loopbackfastpath", (report) -> {
 			List<String> present = report.read("$.sockets[?(@.open == true)].component");
 			return present.containsAll(List.of(components));
@@ -105,7 +124,8 @@ class WindowsSampleAppWineTests {
 		assertThat(report.read("$.platform.nativeLibrary", String.class)).isEqualTo("ws2_32");
 		assertThat(report.read("$.platform.windowsBuild", Integer.class)).as("the build Wine reports")
 			.isEqualTo(this.wine.windowsBuild());
-		assertThat(report.read("$.platform.handleAccess", String.class)).contains("getFDVal");
+		assertThat(report.read("$.platform.handleAccess", String.class)).as("no JVM option: the JNI route, java.dll")
+			.startsWith("JNI:");
 	}
 
 	private static void assertEverySocketRefusedWithAVerifiedHandle(DocumentContext report) {

@@ -1,0 +1,130 @@
+package io.github.loopbackfastpath.grpc;
+
+import java.net.SocketAddress;
+
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
+
+/**
+ * Gives every channel Spring Boot's gRPC channel factory creates (named channels, the
+ * default channel, the application's {@code createChannel} calls) the fast path on each
+ * connection it opens, before connect: a reconnect or a new subchannel is a new socket
+ * and a new record. The builder's channel factory is wrapped, so its event loops,
+ * credentials and the application's customizers are kept.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class GrpcClientFastPath implements GrpcChannelBuilderCustomizer<NettyChannelBuilder>, Ordered {
+
+	/**
+	 * The component name of gRPC client records.
+	 */
+	public static final String COMPONENT = "grpc-client";
+
+	private final LoopbackFastPath fastPath;
+
+	/**
+	 * Create the hook.
+	 * @param fastPath the engine
+	 */
+	public GrpcClientFastPath(LoopbackFastPath fastPath) {
+		this.fastPath = fastPath;
+	}
+
+	@Override
+	public void customize(String target, NettyChannelBuilder builder) {
+		apply(builder);
+	}
+
+	/**
+	 * Give a channel builder the fast path on every connection it opens.
+	 * @param builder the builder
+	 * @return the same builder
+	 */
+	public NettyChannelBuilder apply(NettyChannelBuilder builder) {
+		try {
+			GrpcNettyInternals.wrapChannelFactory(builder, (factory) -> (factory instanceof ConnectingChannels)
+					? factory : new ConnectingChannels(factory, this.fastPath));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			this.fastPath.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached ("
+					+ ex + "); its connections run without the fast path.");
+		}
+		return builder;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * Puts a handler first in each new channel's pipeline that requests the fast path
+	 * when gRPC connects the channel, with the address it connects to, and then steps
+	 * aside.
+	 */
+	static final class ConnectingChannels implements ChannelFactory<Channel> {
+
+		private final ChannelFactory<? extends Channel> delegate;
+
+		private final LoopbackFastPath fastPath;
+
+		ConnectingChannels(ChannelFactory<? extends Channel> delegate, LoopbackFastPath fastPath) {
+			this.delegate = delegate;
+			this.fastPath = fastPath;
+		}
+
+		@Override
+		public Channel newChannel() {
+			Channel channel = this.delegate.newChannel();
+			channel.pipeline().addFirst(new BeforeConnect(this.fastPath));
+			return channel;
+		}
+
+		@Override
+		public String toString() {
+			return "fast path " + this.delegate;
+		}
+
+	}
+
+	private static final class BeforeConnect extends ChannelOutboundHandlerAdapter {
+
+		private final LoopbackFastPath fastPath;
+
+		BeforeConnect(LoopbackFastPath fastPath) {
+			this.fastPath = fastPath;
+		}
+
+		@Override
+		public void connect(ChannelHandlerContext context, SocketAddress remoteAddress,
+				@Nullable SocketAddress localAddress, ChannelPromise promise) throws Exception {
+			context.pipeline().remove(this);
+			requestFastPath(context.channel(), remoteAddress);
+			context.connect(remoteAddress, localAddress, promise);
+		}
+
+		private void requestFastPath(Channel channel, SocketAddress remoteAddress) {
+			try {
+				NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				// Best effort: never break a connection, never stay silent
+				this.fastPath.hookFailed(SocketRole.CLIENT, COMPONENT, ex);
+			}
+		}
+
+	}
+
+}

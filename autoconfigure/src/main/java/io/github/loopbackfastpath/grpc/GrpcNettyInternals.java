@@ -1,0 +1,115 @@
+package io.github.loopbackfastpath.grpc;
+
+import java.lang.reflect.Field;
+import java.util.function.UnaryOperator;
+
+import io.grpc.internal.ObjectPool;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+
+/**
+ * Every reflective access to grpc-netty's builders, which offer no way to wrap the
+ * channel factory they were given or chose. A builder checks that the channel factory and
+ * the event loop groups are either all its defaults or all provided; when they are the
+ * defaults, each default pool is handed back behind a delegating pool, so the server or
+ * channel runs on exactly the event loops and channel type it would have used.
+ * {@link GrpcRuntimeHints} registers these fields for a native image.
+ *
+ * @author Loopback Fast Path contributors
+ */
+final class GrpcNettyInternals {
+
+	static final String CHANNEL_FACTORY = "channelFactory";
+
+	static final String BOSS_POOL = "bossEventLoopGroupPool";
+
+	static final String WORKER_POOL = "workerEventLoopGroupPool";
+
+	static final String DEFAULT_BOSS_POOL = "DEFAULT_BOSS_EVENT_LOOP_GROUP_POOL";
+
+	static final String DEFAULT_WORKER_POOL = "DEFAULT_WORKER_EVENT_LOOP_GROUP_POOL";
+
+	static final String CLIENT_POOL = "eventLoopGroupPool";
+
+	static final String DEFAULT_CLIENT_POOL = "DEFAULT_EVENT_LOOP_GROUP_POOL";
+
+	private GrpcNettyInternals() {
+	}
+
+	/**
+	 * Wrap the server channel factory of a server builder.
+	 * @param builder the builder
+	 * @param wrapper wraps the builder's channel factory
+	 * @throws ReflectiveOperationException if grpc-netty's fields differ
+	 */
+	@SuppressWarnings("unchecked")
+	static void wrapServerChannelFactory(NettyServerBuilder builder,
+			UnaryOperator<ChannelFactory<? extends ServerChannel>> wrapper) throws ReflectiveOperationException {
+		Field channelFactory = field(NettyServerBuilder.class, CHANNEL_FACTORY);
+		ChannelFactory<? extends ServerChannel> current = (ChannelFactory<? extends ServerChannel>) channelFactory
+			.get(builder);
+		providePool(builder, NettyServerBuilder.class, BOSS_POOL, DEFAULT_BOSS_POOL);
+		providePool(builder, NettyServerBuilder.class, WORKER_POOL, DEFAULT_WORKER_POOL);
+		channelFactory.set(builder, wrapper.apply(current));
+	}
+
+	/**
+	 * Wrap the channel factory of a channel builder.
+	 * @param builder the builder
+	 * @param wrapper wraps the builder's channel factory
+	 * @throws ReflectiveOperationException if grpc-netty's fields differ
+	 */
+	@SuppressWarnings("unchecked")
+	static void wrapChannelFactory(NettyChannelBuilder builder,
+			UnaryOperator<ChannelFactory<? extends Channel>> wrapper) throws ReflectiveOperationException {
+		Field channelFactory = field(NettyChannelBuilder.class, CHANNEL_FACTORY);
+		ChannelFactory<? extends Channel> current = (ChannelFactory<? extends Channel>) channelFactory.get(builder);
+		providePool(builder, NettyChannelBuilder.class, CLIENT_POOL, DEFAULT_CLIENT_POOL);
+		channelFactory.set(builder, wrapper.apply(current));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void providePool(Object builder, Class<?> type, String poolField, String defaultPoolField)
+			throws ReflectiveOperationException {
+		Field pool = field(type, poolField);
+		Object defaultPool = field(type, defaultPoolField).get(null);
+		Object current = pool.get(builder);
+		if (current == defaultPool) {
+			pool.set(builder, new DelegatingPool((ObjectPool<? extends EventLoopGroup>) current));
+		}
+	}
+
+	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+		Field field = type.getDeclaredField(name);
+		field.setAccessible(true);
+		return field;
+	}
+
+	/**
+	 * gRPC's own default pool, behind an object of its own.
+	 */
+	private static final class DelegatingPool implements ObjectPool<EventLoopGroup> {
+
+		private final ObjectPool<? extends EventLoopGroup> delegate;
+
+		DelegatingPool(ObjectPool<? extends EventLoopGroup> delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public EventLoopGroup getObject() {
+			return this.delegate.getObject();
+		}
+
+		@Override
+		public EventLoopGroup returnObject(Object object) {
+			return this.delegate.returnObject(object);
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.github.loopbackfastpath.grpc;
+
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.record.TrackedSocket;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ServerChannel;
+
+import org.springframework.core.Ordered;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
+
+/**
+ * Gives the Netty-based gRPC server Spring Boot builds (and any
+ * {@link NettyServerBuilder} it is applied to) the fast path on each listening channel,
+ * before bind, on the epoll and the NIO transport. The builder's channel factory is
+ * wrapped, so its address, port, event loops, TLS, keepalive and every other setting stay
+ * as configured; it runs after the application's customizers, so that it wraps the
+ * channel type they chose.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class GrpcServerFastPath implements ServerBuilderCustomizer<NettyServerBuilder>, Ordered {
+
+	/**
+	 * The component name of gRPC server records.
+	 */
+	public static final String COMPONENT = "grpc";
+
+	private final LoopbackFastPath fastPath;
+
+	/**
+	 * Create the hook.
+	 * @param fastPath the engine
+	 */
+	public GrpcServerFastPath(LoopbackFastPath fastPath) {
+		this.fastPath = fastPath;
+	}
+
+	@Override
+	public void customize(NettyServerBuilder builder) {
+		try {
+			GrpcNettyInternals.wrapServerChannelFactory(builder, (factory) -> (factory instanceof ListeningChannels)
+					? factory : new ListeningChannels(factory, this.fastPath));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			this.fastPath.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached ("
+					+ ex + "); its listening sockets run without the fast path.");
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * Requests the fast path on each new, unbound server channel, and counts what it
+	 * accepts.
+	 */
+	static final class ListeningChannels implements ChannelFactory<ServerChannel> {
+
+		private final ChannelFactory<? extends ServerChannel> delegate;
+
+		private final LoopbackFastPath fastPath;
+
+		ListeningChannels(ChannelFactory<? extends ServerChannel> delegate, LoopbackFastPath fastPath) {
+			this.delegate = delegate;
+			this.fastPath = fastPath;
+		}
+
+		@Override
+		public ServerChannel newChannel() {
+			ServerChannel channel = this.delegate.newChannel();
+			try {
+				TrackedSocket socket = this.fastPath.request(
+						SocketRequest.listener(COMPONENT, Stage.BEFORE_BIND, NettyChannels.live(channel)),
+						NettyChannels.handle(channel, this.fastPath));
+				NettyChannels.trackListener(channel, socket);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				// Best effort: never break the listener, never stay silent
+				this.fastPath.hookFailed(SocketRole.LISTENER, COMPONENT, ex);
+			}
+			return channel;
+		}
+
+		@Override
+		public String toString() {
+			return "fast path " + this.delegate;
+		}
+
+	}
+
+}

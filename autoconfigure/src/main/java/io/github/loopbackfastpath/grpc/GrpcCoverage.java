@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.grpc;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.record.SocketRole;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,10 +17,11 @@ import org.springframework.grpc.server.ShadedNettyGrpcServerFactory;
 
 /**
  * Says on the endpoint, once, which of the gRPC server and channel factories the
- * application has are out of reach: in-process servers and channels have no socket at
- * all; grpc-netty-shaded relocates Netty's classes, which the starter's hooks do not see;
- * any other factory is not hooked (a composite is judged by the factories it delegates
- * to, each a bean of its own). Told apart by Spring gRPC's factory types.
+ * application has are out of reach (for the roles that get the fast path): in-process
+ * servers and channels have no socket at all; grpc-netty-shaded relocates Netty's
+ * classes, which the starter's hooks do not see; any other factory is not hooked (a
+ * composite is judged by the factories it delegates to, each a bean of its own). Told
+ * apart by Spring gRPC's factory types.
  *
  * @author Loopback Fast Path contributors
  */
@@ -57,29 +59,36 @@ public final class GrpcCoverage implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.servers.forEach((factory) -> {
-			if (factory instanceof InProcessGrpcServerFactory) {
-				this.fastPath.notCovered(IN_PROCESS, IN_PROCESS_REASON);
-			}
-			else if (factory instanceof ShadedNettyGrpcServerFactory) {
-				this.fastPath.notCovered(SHADED, SHADED_REASON);
-			}
-			else if (!(factory instanceof NettyGrpcServerFactory)) {
-				notHooked(factory);
-			}
-		});
-		this.channels.forEach((factory) -> {
-			if (factory instanceof InProcessGrpcChannelFactory) {
-				this.fastPath.notCovered(IN_PROCESS, IN_PROCESS_REASON);
-			}
-			else if (factory instanceof ShadedNettyGrpcChannelFactory) {
-				this.fastPath.notCovered(SHADED, SHADED_REASON);
-			}
-			else if (!(factory instanceof NettyGrpcChannelFactory)
-					&& !(factory instanceof CompositeGrpcChannelFactory)) {
-				notHooked(factory);
-			}
-		});
+		if (this.fastPath.isEnabled(SocketRole.LISTENER)) {
+			this.servers.forEach(this::checkServer);
+		}
+		if (this.fastPath.isEnabled(SocketRole.CLIENT)) {
+			this.channels.forEach(this::checkChannels);
+		}
+	}
+
+	private void checkServer(GrpcServerFactory factory) {
+		if (factory instanceof InProcessGrpcServerFactory) {
+			this.fastPath.notCovered(IN_PROCESS, IN_PROCESS_REASON);
+		}
+		else if (factory instanceof ShadedNettyGrpcServerFactory) {
+			this.fastPath.notCovered(SHADED, SHADED_REASON);
+		}
+		else if (!(factory instanceof NettyGrpcServerFactory)) {
+			notHooked(factory);
+		}
+	}
+
+	private void checkChannels(GrpcChannelFactory factory) {
+		if (factory instanceof InProcessGrpcChannelFactory) {
+			this.fastPath.notCovered(IN_PROCESS, IN_PROCESS_REASON);
+		}
+		else if (factory instanceof ShadedNettyGrpcChannelFactory) {
+			this.fastPath.notCovered(SHADED, SHADED_REASON);
+		}
+		else if (!(factory instanceof NettyGrpcChannelFactory) && !(factory instanceof CompositeGrpcChannelFactory)) {
+			notHooked(factory);
+		}
 	}
 
 	private void notHooked(Object factory) {

@@ -45,6 +45,19 @@ class GrpcCoverageTests {
 		assertThat(this.engine.registry().notCovered().get("grpc-in-process")).contains("no socket");
 	}
 
+	@Test
+	void rolesTurnedOffAreNotReportedOn() {
+		FastPathEngine listenersOnly = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+				new SocketRegistry(4), true, false);
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("channels", new InProcessGrpcChannelFactory(List.of(),
+				new ClientInterceptorsConfigurer(new GenericApplicationContext())));
+		new GrpcCoverage(listenersOnly, beans.getBeanProvider(GrpcServerFactory.class),
+				beans.getBeanProvider(GrpcChannelFactory.class))
+			.afterSingletonsInstantiated();
+		assertThat(listenersOnly.registry().notCovered()).isEmpty();
+	}
+
 	private void check(GrpcServerFactory server, GrpcChannelFactory channels) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("server", server);

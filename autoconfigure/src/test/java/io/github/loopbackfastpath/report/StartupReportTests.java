@@ -28,8 +28,8 @@ class StartupReportTests {
 		try (ConfigurableApplicationContext context = start(SubstituteWindows.accepting(), "management.server.port=0",
 				"management.server.address=127.0.0.1")) {
 			assertThat(output)
-				.containsOnlyOnce("Loopback fast path on Windows (substitute): listeners 2 APPLIED; clients none; "
-						+ "native sockets: sun.nio.ch exported");
+				.containsOnlyOnce("Loopback fast path on Windows (substitute): listeners 2 APPLIED; clients none")
+				.contains("; native sockets: sun.nio.ch exported");
 			assertThat(output.toString()
 				.lines()
 				.filter((line) -> line.contains("Loopback fast path APPLIED for tomcat listener"))).hasSize(2);

@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
@@ -21,14 +28,27 @@ import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.Stage;
 import org.HdrHistogram.Histogram;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to "should I turn this on?" on this machine: a loopback request/response
- * workload run with the fast path on both ends and with it on neither, in alternating
- * rounds so that drift cancels, for small (128 B) and bulk (1 MiB) payloads, plus
- * connection set-up. Prints p50/p99 latency, throughput and connection set-up time for
- * each, with the ratio, and the status of every socket the fast path was requested for,
- * so it is plain whether Windows really applied it.
+ * The answer to "should I turn this on?" on this machine: loopback request/response
+ * workloads (128 B and 1 MiB echoed, and connection set-up) over each transport the
+ * machine has, in rounds that rotate the order of the modes so that drift weighs on all
+ * alike:
+ * <ul>
+ * <li>{@code tcp}: TCP loopback, the baseline;</li>
+ * <li>{@code tcp (A/A)}: the very same again, whose ratio to the baseline is the noise
+ * floor of this machine;</li>
+ * <li>{@code tcp + fast path}: TCP with {@code SIO_LOOPBACK_FAST_PATH} requested on both
+ * ends, where the OS has the ioctl (Windows);</li>
+ * <li>{@code AF_UNIX}: Unix domain sockets, where the OS and the JDK have them.</li>
+ * </ul>
+ * Every ratio to {@code tcp} is the geometric mean of the per-round throughput ratios,
+ * with its 95% confidence interval (Student's t over the rounds); an interval that
+ * contains 1 is reported as "no difference beyond noise". A bare ratio misleads: on a
+ * small machine two identical runs differ by 10-25%.
  *
  * @author Loopback Fast Path contributors
  */
@@ -47,26 +67,24 @@ final class LoopbackBench {
 	}
 
 	/**
-	 * Run every workload and print the report.
-	 * @return the results, per workload and mode
+	 * Run every workload in every mode this machine has and print the report.
+	 * @return the comparisons, per workload
 	 * @throws Exception on I/O failure
 	 */
-	Map<String, Result[]> run() throws Exception {
-		this.out.printf(Locale.ROOT, "Loopback fast path bench on %s, JDK %s: %d rounds per mode, alternating%n",
-				this.fastPath.platformInfo().osName(), Runtime.version(), this.settings.rounds());
-		Map<String, Result[]> results = new LinkedHashMap<>();
-		results.put("small (128 B)", compare(new Workload(128, this.settings.smallRequests())));
-		results.put("bulk (1 MiB)", compare(new Workload(1024 * 1024, this.settings.bulkRequests())));
-		results.put("connection", compare(new Workload(0, this.settings.connections())));
+	Map<String, Comparison> run() throws Exception {
+		List<Mode> modes = availableModes();
+		this.out.printf(Locale.ROOT, "Loopback bench on %s, JDK %s: %d rounds, modes %s in rotating order%n",
+				this.fastPath.platformInfo().osName(), Runtime.version(), this.settings.rounds(),
+				modes.stream().map(Mode::label).toList());
+		Map<String, Comparison> results = new LinkedHashMap<>();
+		results.put("small (128 B)", compare(modes, new Workload(128, this.settings.smallRequests())));
+		results.put("bulk (1 MiB)", compare(modes, new Workload(1024 * 1024, this.settings.bulkRequests())));
+		results.put("connection", compare(modes, new Workload(0, this.settings.connections())));
 		this.out.println();
-		this.out.printf(Locale.ROOT, "%-14s %-10s %12s %12s %16s %14s%n", "workload", "mode", "p50 (us)", "p99 (us)",
-				"throughput", "vs off");
-		for (Map.Entry<String, Result[]> entry : results.entrySet()) {
-			Result on = entry.getValue()[0];
-			Result off = entry.getValue()[1];
-			print(entry.getKey(), "fast path", on, off);
-			print(entry.getKey(), "off", off, off);
-		}
+		this.out.printf(Locale.ROOT, "%-14s %-16s %10s %10s %16s  %s%n", "workload", "mode", "p50 (us)", "p99 (us)",
+				"throughput", "vs tcp, 95% CI");
+		results.forEach((workload, comparison) -> comparison.results()
+			.forEach((mode, result) -> print(workload, mode, result, comparison)));
 		this.out.println();
 		this.out.println("Sockets the fast path was requested for (both ends):");
 		this.fastPath.registry()
@@ -76,32 +94,67 @@ final class LoopbackBench {
 			.filter((entry) -> entry.getValue() > 0)
 			.forEach((entry) -> this.out.printf(Locale.ROOT, "  %-26s %d%n", entry.getKey(), entry.getValue()));
 		SocketRecord sample = this.fastPath.registry().records().stream().findFirst().orElse(null);
-		if (sample != null) {
-			this.out.println("  for example: " + sample.status() + " - " + sample.outcome().message());
-		}
+		this.out.println((sample != null) ? "  for example: " + sample.status() + " - " + sample.outcome().message()
+				: "  none: the OS has no SIO_LOOPBACK_FAST_PATH, so that mode was not run");
 		return results;
 	}
 
-	private void print(String workload, String mode, Result result, Result off) {
+	private List<Mode> availableModes() {
+		List<Mode> modes = new ArrayList<>(List.of(Mode.TCP, Mode.TCP_AGAIN));
+		if (this.fastPath.platformInfo().fastPathSupported()) {
+			modes.add(Mode.FAST_PATH);
+		}
+		String unixDomain = unixDomainProblem();
+		if (unixDomain == null) {
+			modes.add(Mode.UNIX_DOMAIN);
+		}
+		else {
+			this.out.println("AF_UNIX is not run: " + unixDomain);
+		}
+		return modes;
+	}
+
+	private static @Nullable String unixDomainProblem() {
+		try (ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			return null;
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			return ex.toString();
+		}
+	}
+
+	private void print(String workload, Mode mode, Result result, Comparison comparison) {
 		String throughput = (result.bytesPerSecond() > 0)
 				? String.format(Locale.ROOT, "%.1f MiB/s", result.bytesPerSecond() / (1024.0 * 1024.0))
 				: String.format(Locale.ROOT, "%.0f conn/s", result.operationsPerSecond());
-		this.out.printf(Locale.ROOT, "%-14s %-10s %12.1f %12.1f %16s %13.3fx%n", workload, mode, result.p50Micros(),
-				result.p99Micros(), throughput, result.operationsPerSecond() / off.operationsPerSecond());
+		String ratio = (mode == Mode.TCP) ? "1" : comparison.ratios().get(mode).describe();
+		this.out.printf(Locale.ROOT, "%-14s %-16s %10.1f %10.1f %16s  %s%n", workload, mode.label(), result.p50Micros(),
+				result.p99Micros(), throughput, ratio);
 	}
 
-	// Alternate rounds with and without the fast path, in the order on, off, off, on, on,
-	// off... so that drift (such as the sockets closed by earlier rounds still in
-	// TIME_WAIT) weighs on both modes alike; merge each mode's rounds
-	private Result[] compare(Workload workload) throws Exception {
-		List<Result> on = new ArrayList<>();
-		List<Result> off = new ArrayList<>();
+	// Round r runs the modes starting at mode r (mod their number), so that each mode is
+	// as
+	// often first, second, and so on; each round gives each mode's throughput ratio to
+	// tcp in
+	// that round
+
+	private Comparison compare(List<Mode> modes, Workload workload) throws Exception {
+		Map<Mode, List<Result>> rounds = new EnumMap<>(Mode.class);
 		for (int round = 0; round < this.settings.rounds(); round++) {
-			boolean onFirst = round % 2 == 0;
-			(onFirst ? on : off).add(workload.run(onFirst));
-			(onFirst ? off : on).add(workload.run(!onFirst));
+			for (int i = 0; i < modes.size(); i++) {
+				Mode mode = modes.get((round + i) % modes.size());
+				rounds.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(workload.run(mode));
+			}
 		}
-		return new Result[] { Result.merge(on), Result.merge(off) };
+		Map<Mode, Result> results = new LinkedHashMap<>();
+		Map<Mode, Ratio> ratios = new LinkedHashMap<>();
+		for (Mode mode : modes) {
+			results.put(mode, Result.merge(rounds.get(mode)));
+			if (mode != Mode.TCP) {
+				ratios.put(mode, Ratio.of(rounds.get(mode), rounds.get(Mode.TCP)));
+			}
+		}
+		return new Comparison(results, ratios);
 	}
 
 	private final class Workload {
@@ -115,32 +168,48 @@ final class LoopbackBench {
 			this.operations = operations;
 		}
 
-		Result run(boolean fastPath) throws Exception {
+		Result run(Mode mode) throws Exception {
 			ExecutorService server = Executors.newCachedThreadPool();
-			try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-				if (fastPath) {
-					request(SocketRequest.listener("bench", Stage.BEFORE_BIND, LiveSocket.of(listener)), listener);
-				}
-				listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-				InetSocketAddress address = (InetSocketAddress) listener.getLocalAddress();
+			Path directory = (mode == Mode.UNIX_DOMAIN) ? Files.createTempDirectory("loopback-bench") : null;
+			try (ServerSocketChannel listener = listen(mode, directory)) {
+				SocketAddress address = listener.getLocalAddress();
 				server.execute(() -> serve(listener, server));
-				return (this.payload == 0) ? connections(address, fastPath) : exchanges(address, fastPath);
+				return (this.payload == 0) ? connections(address, mode) : exchanges(address, mode);
 			}
 			finally {
 				server.shutdownNow();
+				if (directory != null) {
+					Files.deleteIfExists(directory.resolve("bench.sock"));
+					Files.deleteIfExists(directory);
+				}
 			}
+		}
+
+		private ServerSocketChannel listen(Mode mode, @Nullable Path directory) throws IOException {
+			if (directory != null) {
+				ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+				listener.bind(UnixDomainSocketAddress.of(directory.resolve("bench.sock")), 128);
+				return listener;
+			}
+			ServerSocketChannel listener = ServerSocketChannel.open();
+			if (mode == Mode.FAST_PATH) {
+				LoopbackBench.this.fastPath
+					.request(SocketRequest.listener("bench", Stage.BEFORE_BIND, LiveSocket.of(listener)), listener);
+			}
+			listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+			return listener;
 		}
 
 		// Connect, be accepted, and see the server close first (so that TIME_WAIT stays
 		// on
 		// the listener's side and earlier rounds do not slow the client's port choice)
-		private Result connections(InetSocketAddress address, boolean fastPath) throws IOException {
+		private Result connections(SocketAddress address, Mode mode) throws IOException {
 			Histogram histogram = new Histogram(3);
 			ByteBuffer eof = ByteBuffer.allocate(1);
 			long start = System.nanoTime();
 			for (int i = 0; i < this.operations; i++) {
 				long begin = System.nanoTime();
-				try (SocketChannel client = open(address, fastPath)) {
+				try (SocketChannel client = open(address, mode)) {
 					client.connect(address);
 					eof.clear();
 					while (client.read(eof) >= 0) {
@@ -152,11 +221,11 @@ final class LoopbackBench {
 			return new Result(histogram, System.nanoTime() - start, this.operations, 0);
 		}
 
-		private Result exchanges(InetSocketAddress address, boolean fastPath) throws IOException {
+		private Result exchanges(SocketAddress address, Mode mode) throws IOException {
 			Histogram histogram = new Histogram(3);
 			ByteBuffer request = ByteBuffer.allocateDirect(this.payload);
 			ByteBuffer response = ByteBuffer.allocateDirect(this.payload);
-			try (SocketChannel client = open(address, fastPath)) {
+			try (SocketChannel client = open(address, mode)) {
 				client.connect(address);
 				long start = System.nanoTime();
 				for (int i = 0; i < this.operations; i++) {
@@ -178,10 +247,14 @@ final class LoopbackBench {
 			}
 		}
 
-		private SocketChannel open(InetSocketAddress address, boolean fastPath) throws IOException {
+		private SocketChannel open(SocketAddress address, Mode mode) throws IOException {
+			if (mode == Mode.UNIX_DOMAIN) {
+				return SocketChannel.open(StandardProtocolFamily.UNIX);
+			}
 			SocketChannel client = SocketChannel.open();
-			if (fastPath) {
-				request(SocketRequest.client("bench", LiveSocket.of(client), address), client);
+			if (mode == Mode.FAST_PATH) {
+				LoopbackBench.this.fastPath
+					.request(SocketRequest.client("bench", LiveSocket.of(client), (InetSocketAddress) address), client);
 			}
 			return client;
 		}
@@ -193,7 +266,7 @@ final class LoopbackBench {
 					server.execute(() -> echo(accepted));
 				}
 			}
-			catch (IOException | java.util.concurrent.RejectedExecutionException ex) {
+			catch (IOException | RejectedExecutionException ex) {
 				// the round is over
 			}
 		}
@@ -219,23 +292,112 @@ final class LoopbackBench {
 			}
 		}
 
-		private void request(SocketRequest request, java.nio.channels.Channel channel) {
-			LoopbackBench.this.fastPath.request(request, channel);
+	}
+
+	/**
+	 * A way to move bytes between two sockets of this machine.
+	 */
+	enum Mode {
+
+		/**
+		 * TCP loopback: the baseline.
+		 */
+		TCP("tcp"),
+
+		/**
+		 * TCP loopback again: the noise floor.
+		 */
+		TCP_AGAIN("tcp (A/A)"),
+
+		/**
+		 * TCP loopback with the fast path requested on both ends.
+		 */
+		FAST_PATH("tcp + fast path"),
+
+		/**
+		 * Unix domain sockets.
+		 */
+		UNIX_DOMAIN("AF_UNIX");
+
+		private final String label;
+
+		Mode(String label) {
+			this.label = label;
+		}
+
+		String label() {
+			return this.label;
 		}
 
 	}
 
 	/**
-	 * How many operations of each workload, and how many rounds per mode.
+	 * How many operations of each workload, and how many rounds.
 	 *
-	 * @param rounds rounds per mode
-	 * @param smallRequests 128-byte round trips per round
-	 * @param bulkRequests 1 MiB round trips per round
-	 * @param connections connections per round
+	 * @param rounds rounds, each running every mode once
+	 * @param smallRequests 128-byte round trips per mode and round
+	 * @param bulkRequests 1 MiB round trips per mode and round
+	 * @param connections connections per mode and round
 	 */
 	record Settings(int rounds, int smallRequests, int bulkRequests, int connections) {
 
-		static final Settings DEFAULT = new Settings(3, 20_000, 200, 2_000);
+		static final Settings DEFAULT = new Settings(10, 5_000, 50, 500);
+
+	}
+
+	/**
+	 * Every mode's measurements of one workload, and each mode's ratio to {@code tcp}.
+	 *
+	 * @param results the merged measurements per mode
+	 * @param ratios the throughput ratio to {@code tcp} per mode but {@code tcp}
+	 */
+	record Comparison(Map<Mode, Result> results, Map<Mode, Ratio> ratios) {
+
+	}
+
+	/**
+	 * A throughput ratio to {@code tcp}: the geometric mean of the per-round ratios, with
+	 * its 95% confidence interval.
+	 *
+	 * @param ratio the ratio
+	 * @param low the interval's lower end
+	 * @param high the interval's upper end
+	 * @param rounds how many rounds it rests on
+	 */
+	record Ratio(double ratio, double low, double high, int rounds) {
+
+		static Ratio of(List<Result> mode, List<Result> baseline) {
+			SummaryStatistics logs = new SummaryStatistics();
+			for (int round = 0; round < mode.size(); round++) {
+				logs.addValue(
+						Math.log(mode.get(round).operationsPerSecond() / baseline.get(round).operationsPerSecond()));
+			}
+			double mean = logs.getMean();
+			if (logs.getN() < 2) {
+				return new Ratio(Math.exp(mean), Double.NaN, Double.NaN, (int) logs.getN());
+			}
+			double t = new TDistribution(logs.getN() - 1).inverseCumulativeProbability(0.975);
+			double half = t * logs.getStandardDeviation() / Math.sqrt(logs.getN());
+			return new Ratio(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), (int) logs.getN());
+		}
+
+		boolean beyondNoise() {
+			return !Double.isNaN(this.low) && (this.low > 1 || this.high < 1);
+		}
+
+		String describe() {
+			if (Double.isNaN(this.low)) {
+				return String.format(Locale.ROOT, "%.3fx (one round: no interval)", this.ratio);
+			}
+			String verdict;
+			if (!beyondNoise()) {
+				verdict = "no difference beyond noise";
+			}
+			else {
+				verdict = (this.ratio > 1) ? "faster" : "slower";
+			}
+			return String.format(Locale.ROOT, "%.3fx [%.3f, %.3f] %s", this.ratio, this.low, this.high, verdict);
+		}
 
 	}
 

@@ -24,7 +24,9 @@ public class SampleApplication {
 			application.setWebApplicationType(WebApplicationType.NONE);
 			// The report lists the sockets' statuses; one log line per bench socket would
 			// drown it
-			application.setDefaultProperties(Map.of("logging.level.io.github.loopbackfastpath", "warn"));
+			// and the bench measures its own sockets only: no gRPC server either
+			application.setDefaultProperties(
+					Map.of("logging.level.io.github.loopbackfastpath", "warn", "spring.grpc.server.enabled", "false"));
 		}
 		application.run(args);
 	}

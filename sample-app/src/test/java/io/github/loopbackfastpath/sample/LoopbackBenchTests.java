@@ -8,38 +8,59 @@ import java.util.Map;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
-import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
+import io.github.loopbackfastpath.sample.LoopbackBench.Ratio;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bench mode on a small workload: every workload runs in both modes over real
- * loopback sockets, the fast path is requested on both ends in one mode only, and the
- * report says what happened to those sockets. Numbers are printed, never asserted.
+ * The bench mode on a small workload: every workload runs in every mode this machine has,
+ * over real loopback sockets, and each ratio to TCP comes with its confidence interval.
+ * Numbers are printed, never asserted.
  */
 class LoopbackBenchTests {
 
 	@Test
-	void comparesBothModesAndReportsTheSocketStatuses() throws Exception {
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux has AF_UNIX and no SIO_LOOPBACK_FAST_PATH")
+	void comparesEveryModeOfThisMachineWithConfidenceIntervals() throws Exception {
 		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		Map<String, LoopbackBench.Result[]> results = new LoopbackBench(fastPath,
-				new LoopbackBench.Settings(2, 50, 2, 10), new PrintStream(output, true, StandardCharsets.UTF_8))
+		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath,
+				new LoopbackBench.Settings(3, 50, 2, 10), new PrintStream(output, true, StandardCharsets.UTF_8))
 			.run();
 		assertThat(results).containsOnlyKeys("small (128 B)", "bulk (1 MiB)", "connection");
-		assertThat(results.get("small (128 B)")[0].operations()).isEqualTo(100);
-		assertThat(results.get("bulk (1 MiB)")[1].bytes()).isEqualTo(2L * 1024 * 1024 * 2 * 2);
-		assertThat(results.get("connection")[0].histogram().getTotalCount()).isEqualTo(20);
-		// Listener and client of each fast-path round: 2 rounds x (2 + 2 + (1 + 10))
-		assertThat(fastPath.registry().totals().get(FastPathStatus.UNSUPPORTED_PLATFORM)).isEqualTo(2 * (2 + 2 + 11));
+		results.values().forEach((comparison) -> {
+			assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
+			assertThat(comparison.ratios()).containsOnlyKeys(Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
+			comparison.ratios().values().forEach((ratio) -> {
+				assertThat(ratio.rounds()).isEqualTo(3);
+				assertThat(ratio.low()).isLessThanOrEqualTo(ratio.ratio());
+				assertThat(ratio.high()).isGreaterThanOrEqualTo(ratio.ratio());
+			});
+		});
+		assertThat(results.get("small (128 B)").results().get(Mode.UNIX_DOMAIN).operations()).isEqualTo(3 * 50);
+		assertThat(results.get("bulk (1 MiB)").results().get(Mode.TCP).bytes()).isEqualTo(3 * 2L * 2 * 1024 * 1024);
+		assertThat(results.get("connection").results().get(Mode.TCP_AGAIN).histogram().getTotalCount())
+			.isEqualTo(3 * 10);
+		assertThat(fastPath.registry().totals().values()).as("no ioctl mode where the OS has none").containsOnly(0L);
 		String report = output.toString(StandardCharsets.UTF_8);
-		assertThat(report).contains("small (128 B)")
-			.contains("fast path")
-			.contains("vs off")
-			.contains("UNSUPPORTED_PLATFORM");
+		assertThat(report).contains("tcp (A/A)").contains("AF_UNIX").contains("95% CI").contains("[");
+	}
+
+	@Test
+	void intervalThatContainsOneIsNoDifferenceBeyondNoise() {
+		Ratio noise = new Ratio(1.02, 0.95, 1.09, 10);
+		assertThat(noise.beyondNoise()).isFalse();
+		assertThat(noise.describe()).contains("no difference beyond noise");
+		Ratio faster = new Ratio(1.30, 1.21, 1.40, 10);
+		assertThat(faster.beyondNoise()).isTrue();
+		assertThat(faster.describe()).isEqualTo("1.300x [1.210, 1.400] faster");
+		assertThat(new Ratio(0.8, 0.7, 0.9, 10).describe()).endsWith("slower");
 	}
 
 }

@@ -74,16 +74,15 @@ public final class LoopbackFastPathClientAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "loopbackFastPathReactorConnectorCustomizer")
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorConnectorCustomizer(
-				ReactorNettyClientFastPath client) {
-			return (builder) -> builder.withHttpClientCustomizer(client::apply);
+		ReactorConnectorCustomizer loopbackFastPathReactorConnectorCustomizer(ReactorNettyClientFastPath client) {
+			return new ReactorConnectorCustomizer(client);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "loopbackFastPathReactorRequestFactoryCustomizer")
-		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorRequestFactoryCustomizer(
+		ReactorRequestFactoryCustomizer loopbackFastPathReactorRequestFactoryCustomizer(
 				ReactorNettyClientFastPath client) {
-			return (builder) -> builder.withHttpClientCustomizer(client::apply);
+			return new ReactorRequestFactoryCustomizer(client);
 		}
 
 	}
@@ -101,9 +100,69 @@ public final class LoopbackFastPathClientAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "loopbackFastPathHttpClient5RequestFactoryCustomizer")
-		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> loopbackFastPathHttpClient5RequestFactoryCustomizer(
+		HttpClient5RequestFactoryCustomizer loopbackFastPathHttpClient5RequestFactoryCustomizer(
 				HttpClient5FastPath client) {
-			return (builder) -> builder.withHttpClientCustomizer(client::apply);
+			return new HttpClient5RequestFactoryCustomizer(client);
+		}
+
+	}
+
+	/**
+	 * Gives the Reactor Netty {@code HttpClient} of {@code WebClient} the fast path.
+	 */
+	static final class ReactorConnectorCustomizer
+			implements ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> {
+
+		private final ReactorNettyClientFastPath client;
+
+		ReactorConnectorCustomizer(ReactorNettyClientFastPath client) {
+			this.client = client;
+		}
+
+		@Override
+		public ReactorClientHttpConnectorBuilder customize(ReactorClientHttpConnectorBuilder builder) {
+			return builder.withHttpClientCustomizer(this.client::apply);
+		}
+
+	}
+
+	/**
+	 * Gives the Reactor Netty {@code HttpClient} of {@code RestClient} and
+	 * {@code RestTemplate} the fast path.
+	 */
+	static final class ReactorRequestFactoryCustomizer
+			implements ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> {
+
+		private final ReactorNettyClientFastPath client;
+
+		ReactorRequestFactoryCustomizer(ReactorNettyClientFastPath client) {
+			this.client = client;
+		}
+
+		@Override
+		public ReactorClientHttpRequestFactoryBuilder customize(ReactorClientHttpRequestFactoryBuilder builder) {
+			return builder.withHttpClientCustomizer(this.client::apply);
+		}
+
+	}
+
+	/**
+	 * Gives the Apache HttpClient 5 of {@code RestClient} and {@code RestTemplate} the
+	 * fast path.
+	 */
+	static final class HttpClient5RequestFactoryCustomizer
+			implements ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> {
+
+		private final HttpClient5FastPath client;
+
+		HttpClient5RequestFactoryCustomizer(HttpClient5FastPath client) {
+			this.client = client;
+		}
+
+		@Override
+		public HttpComponentsClientHttpRequestFactoryBuilder customize(
+				HttpComponentsClientHttpRequestFactoryBuilder builder) {
+			return builder.withHttpClientCustomizer(this.client::apply);
 		}
 
 	}

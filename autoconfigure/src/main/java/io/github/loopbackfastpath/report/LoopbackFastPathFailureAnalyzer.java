@@ -16,8 +16,8 @@ public class LoopbackFastPathFailureAnalyzer extends AbstractFailureAnalyzer<Loo
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, LoopbackFastPathException cause) {
-		StringBuilder description = new StringBuilder(
-				"The loopback fast path could not be applied to a listening socket, and loopback.fast-path.fail-on-error is true:\n");
+		StringBuilder description = new StringBuilder("The loopback fast path could not be applied to a listening "
+				+ "socket, and loopback.fast-path.fail-on-error is true:\n");
 		StringBuilder action = new StringBuilder();
 		for (SocketRecord record : cause.getRecords()) {
 			SocketOutcome outcome = record.outcome();

@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.engine;
 
+import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 
 import io.github.loopbackfastpath.platform.NativeHandle;
@@ -58,6 +59,19 @@ public interface LoopbackFastPath {
 	 * @return the tracked socket
 	 */
 	TrackedSocket disabled(SocketRequest request);
+
+	/**
+	 * Record a listening socket no hook reached: {@code DISABLED} when listeners are
+	 * turned off by configuration, otherwise {@code SKIPPED} with the reason.
+	 * @param component what opened the socket
+	 * @param address its local address
+	 * @param reason why no hook reached it
+	 * @return the tracked socket
+	 */
+	default TrackedSocket unreachedListener(String component, InetSocketAddress address, String reason) {
+		SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, component, address);
+		return isEnabled(SocketRole.LISTENER) ? skip(request, reason) : disabled(request);
+	}
 
 	/**
 	 * Record that a hook itself failed on a socket, which was left as it was. Never

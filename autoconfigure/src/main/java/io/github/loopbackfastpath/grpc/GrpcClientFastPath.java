@@ -4,7 +4,6 @@ import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyChannels;
-import io.github.loopbackfastpath.record.SocketRole;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -111,18 +110,8 @@ public final class GrpcClientFastPath implements GrpcChannelBuilderCustomizer<Ne
 		public void connect(ChannelHandlerContext context, SocketAddress remoteAddress,
 				@Nullable SocketAddress localAddress, ChannelPromise promise) throws Exception {
 			context.pipeline().remove(this);
-			requestFastPath(context.channel(), remoteAddress);
+			NettyChannels.beforeConnect(this.fastPath, COMPONENT, context.channel(), remoteAddress);
 			context.connect(remoteAddress, localAddress, promise);
-		}
-
-		private void requestFastPath(Channel channel, SocketAddress remoteAddress) {
-			try {
-				NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				// Best effort: never break a connection, never stay silent
-				this.fastPath.hookFailed(SocketRole.CLIENT, COMPONENT, ex);
-			}
 		}
 
 	}

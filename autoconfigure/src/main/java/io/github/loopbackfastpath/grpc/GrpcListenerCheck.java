@@ -4,9 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
@@ -39,15 +37,9 @@ public final class GrpcListenerCheck implements ApplicationListener<GrpcServerSt
 	public void onApplicationEvent(GrpcServerStartedEvent event) {
 		for (SocketAddress address : event.getServer().getListenSockets()) {
 			if (address instanceof InetSocketAddress inet && !this.registry.hasOpenListener(inet.getPort())) {
-				SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, GrpcServerFastPath.COMPONENT,
-						inet);
-				if (!this.fastPath.isEnabled(SocketRole.LISTENER)) {
-					this.fastPath.disabled(request);
-				}
-				else {
-					this.fastPath.skip(request, "No hook of this starter reached the gRPC server's listening socket "
-							+ inet + " (" + event.getServer().getClass().getName() + ").");
-				}
+				this.fastPath.unreachedListener(GrpcServerFastPath.COMPONENT, inet,
+						"No hook of this starter reached " + "the gRPC server's listening socket " + inet + " ("
+								+ event.getServer().getClass().getName() + ").");
 			}
 		}
 	}

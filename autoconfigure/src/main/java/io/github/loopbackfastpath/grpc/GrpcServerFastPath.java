@@ -1,11 +1,7 @@
 package io.github.loopbackfastpath.grpc;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.netty.NettyChannels;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
-import io.github.loopbackfastpath.record.TrackedSocket;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ServerChannel;
@@ -75,16 +71,7 @@ public final class GrpcServerFastPath implements ServerBuilderCustomizer<NettySe
 		@Override
 		public ServerChannel newChannel() {
 			ServerChannel channel = this.delegate.newChannel();
-			try {
-				TrackedSocket socket = this.fastPath.request(
-						SocketRequest.listener(COMPONENT, Stage.BEFORE_BIND, NettyChannels.live(channel)),
-						NettyChannels.handle(channel, this.fastPath));
-				NettyChannels.trackListener(channel, socket);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				// Best effort: never break the listener, never stay silent
-				this.fastPath.hookFailed(SocketRole.LISTENER, COMPONENT, ex);
-			}
+			NettyChannels.beforeBind(this.fastPath, COMPONENT, channel);
 			return channel;
 		}
 

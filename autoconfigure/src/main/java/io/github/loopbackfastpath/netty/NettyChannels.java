@@ -10,6 +10,8 @@ import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.platform.NativeHandle;
 import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -78,45 +80,60 @@ public final class NettyChannels {
 	}
 
 	/**
+	 * Request the fast path for a server channel that is created and not bound yet, count
+	 * the connections it accepts (a handler first in its pipeline), and report it closed
+	 * when it closes. Never throws: a failing hook leaves the channel as it was and is
+	 * recorded.
+	 * @param fastPath the engine
+	 * @param component what opened the channel
+	 * @param channel the server channel, unregistered and unbound
+	 */
+	public static void beforeBind(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel) {
+		try {
+			TrackedSocket socket = fastPath.request(SocketRequest.listener(component, Stage.BEFORE_BIND, live(channel)),
+					handle(channel, fastPath));
+			channel.pipeline().addFirst(new AcceptCounter(socket));
+			closeWith(channel, socket);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// Best effort: never break the listener, never stay silent
+			fastPath.hookFailed(SocketRole.LISTENER, component, ex);
+		}
+	}
+
+	/**
 	 * Request the fast path for a client channel about to connect: skipped, with the
 	 * reason, when the remote address is not TCP or is resolved and not loopback (the
-	 * ioctl has no effect there); reported closed when the channel closes.
+	 * ioctl has no effect there); reported closed when the channel closes. Never throws:
+	 * a failing hook leaves the channel as it was and is recorded.
 	 * @param fastPath the engine
 	 * @param component what opened the channel
 	 * @param channel the channel, registered and not connected
 	 * @param remoteAddress where it is about to connect
-	 * @return the tracked socket
 	 */
-	public static TrackedSocket beforeConnect(LoopbackFastPath fastPath, String component,
-			io.netty.channel.Channel channel, SocketAddress remoteAddress) {
-		InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
-		SocketRequest request = SocketRequest.client(component, live(channel), remote);
-		TrackedSocket socket;
-		if (remote == null) {
-			socket = fastPath.skip(request, "The channel connects to " + remoteAddress
-					+ ", which is not a TCP address: the loopback fast path is for TCP only.");
+	public static void beforeConnect(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel,
+			SocketAddress remoteAddress) {
+		try {
+			InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
+			SocketRequest request = SocketRequest.client(component, live(channel), remote);
+			TrackedSocket socket;
+			if (remote == null) {
+				socket = fastPath.skip(request, "The channel connects to " + remoteAddress
+						+ ", which is not a TCP address: the loopback fast path is for TCP only.");
+			}
+			else if (!remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
+				socket = fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
+						+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
+			}
+			else {
+				socket = fastPath.request(request, handle(channel, fastPath));
+			}
+			closeWith(channel, socket);
 		}
-		else if (!remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
-			socket = fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
-					+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
+		catch (RuntimeException | LinkageError ex) {
+			// Best effort: never break a connection, never stay silent
+			fastPath.hookFailed(SocketRole.CLIENT, component, ex);
 		}
-		else {
-			socket = fastPath.request(request, handle(channel, fastPath));
-		}
-		closeWith(channel, socket);
-		return socket;
-	}
-
-	/**
-	 * Count the connections a listening channel accepts on its tracked socket, and report
-	 * it closed when the channel closes. Call before the channel is registered: the
-	 * counter goes first in the pipeline.
-	 * @param channel the listening channel
-	 * @param socket the tracked socket
-	 */
-	public static void trackListener(io.netty.channel.Channel channel, TrackedSocket socket) {
-		channel.pipeline().addFirst(new AcceptCounter(socket));
-		closeWith(channel, socket);
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
@@ -65,25 +64,19 @@ public final class ListenerCheck implements ApplicationListener<WebServerInitial
 				}
 			}
 		}
-		recordMainPort(server, (component != null) ? component : server.getClass().getName(), enabled);
+		recordMainPort(server, (component != null) ? component : server.getClass().getName());
 		if (this.failOnError) {
 			verify();
 		}
 	}
 
-	private void recordMainPort(WebServer server, String component, boolean enabled) {
+	private void recordMainPort(WebServer server, String component) {
 		int port = server.getPort();
 		if (port <= 0 || this.registry.hasOpenListener(port)) {
 			return;
 		}
-		SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, component, new InetSocketAddress(port));
-		if (!enabled) {
-			this.fastPath.disabled(request);
-		}
-		else {
-			this.fastPath.skip(request, "No hook of this starter reached the listening socket of "
-					+ server.getClass().getName() + " on port " + port + ".");
-		}
+		this.fastPath.unreachedListener(component, new InetSocketAddress(port), "No hook of this starter reached the "
+				+ "listening socket of " + server.getClass().getName() + " on port " + port + ".");
 	}
 
 	private void verify() {

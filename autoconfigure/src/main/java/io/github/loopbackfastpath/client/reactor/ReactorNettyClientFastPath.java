@@ -4,7 +4,6 @@ import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyChannels;
-import io.github.loopbackfastpath.record.SocketRole;
 import io.netty.channel.Channel;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
@@ -53,13 +52,7 @@ public final class ReactorNettyClientFastPath {
 	}
 
 	void onChannelInit(ConnectionObserver observer, Channel channel, SocketAddress remoteAddress) {
-		try {
-			NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			// Best effort: never break a connection, never stay silent
-			this.fastPath.hookFailed(SocketRole.CLIENT, COMPONENT, ex);
-		}
+		NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
 	}
 
 }

@@ -3,11 +3,7 @@ package io.github.loopbackfastpath.server.netty;
 import java.time.Duration;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.netty.NettyChannels;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
-import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -43,22 +39,9 @@ final class FastPathLoopResources implements LoopResources {
 	public <CHANNEL extends Channel> CHANNEL onChannel(Class<CHANNEL> channelType, EventLoopGroup group) {
 		CHANNEL channel = this.delegate.onChannel(channelType, group);
 		if (channel instanceof ServerChannel) {
-			requestFastPath(channel);
+			NettyChannels.beforeBind(this.fastPath, this.component, channel);
 		}
 		return channel;
-	}
-
-	private void requestFastPath(Channel channel) {
-		try {
-			SocketRequest request = SocketRequest.listener(this.component, Stage.BEFORE_BIND,
-					NettyChannels.live(channel));
-			TrackedSocket record = this.fastPath.request(request, NettyChannels.handle(channel, this.fastPath));
-			NettyChannels.trackListener(channel, record);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			// Best effort: never break the listener, never stay silent
-			this.fastPath.hookFailed(SocketRole.LISTENER, this.component, ex);
-		}
 	}
 
 	@Override

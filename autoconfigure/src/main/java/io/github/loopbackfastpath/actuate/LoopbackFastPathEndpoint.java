@@ -11,6 +11,7 @@ import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.report.Addresses;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -39,6 +40,8 @@ public class LoopbackFastPathEndpoint {
 
 	private final boolean enabled;
 
+	private final @Nullable UnixDomainSockets unixDomain;
+
 	/**
 	 * Create the endpoint.
 	 * @param engine the engine, for the platform and the handle checks
@@ -46,9 +49,22 @@ public class LoopbackFastPathEndpoint {
 	 * @param enabled whether the fast path is enabled
 	 */
 	public LoopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry, boolean enabled) {
+		this(engine, registry, enabled, null);
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param engine the engine, for the platform and the handle checks
+	 * @param registry the records
+	 * @param enabled whether the fast path is enabled
+	 * @param unixDomain the same-host mode, or {@code null} when it is off
+	 */
+	public LoopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry, boolean enabled,
+			@Nullable UnixDomainSockets unixDomain) {
 		this.engine = engine;
 		this.registry = registry;
 		this.enabled = enabled;
+		this.unixDomain = unixDomain;
 	}
 
 	/**
@@ -59,7 +75,7 @@ public class LoopbackFastPathEndpoint {
 	public LoopbackFastPathDescriptor report() {
 		List<SocketDescriptor> sockets = this.registry.records().stream().map(this::describe).toList();
 		return new LoopbackFastPathDescriptor(this.enabled, this.engine.platformInfo(), this.registry.totals(),
-				this.registry.openCount(), this.registry.notCovered(), APPLIED_MEANS, sockets);
+				this.registry.openCount(), this.registry.notCovered(), describeUnixDomain(), APPLIED_MEANS, sockets);
 	}
 
 	/**
@@ -73,6 +89,20 @@ public class LoopbackFastPathEndpoint {
 		return this.registry.find(id).map(this::describe).orElse(null);
 	}
 
+	private UnixDomainDescriptor describeUnixDomain() {
+		UnixDomainSockets sockets = this.unixDomain;
+		if (sockets == null) {
+			return new UnixDomainDescriptor(false, null, null, List.of());
+		}
+		List<PublishedSocketDescriptor> published = sockets.published()
+			.values()
+			.stream()
+			.map((socket) -> new PublishedSocketDescriptor(socket.port(), socket.path().toString(), socket.component(),
+					socket.acceptedConnections()))
+			.toList();
+		return new UnixDomainDescriptor(true, sockets.directory().toString(), sockets.unavailable(), published);
+	}
+
 	private SocketDescriptor describe(SocketRecord record) {
 		SocketOutcome outcome = record.outcome();
 		Instant closedAt = record.closedAt();
@@ -81,7 +111,8 @@ public class LoopbackFastPathEndpoint {
 				record.loopbackPeer(), outcome.handle(), this.engine.verifyHandle(record),
 				(outcome.stage() != null) ? outcome.stage().name() : null, outcome.status().name(), outcome.errorCode(),
 				outcome.errorName(), outcome.message(), outcome.time().toString(), record.isOpen(),
-				(closedAt != null) ? closedAt.toString() : null, record.acceptedConnections());
+				(closedAt != null) ? closedAt.toString() : null, record.acceptedConnections(),
+				outcome.transport().name(), outcome.path());
 	}
 
 	/**
@@ -93,11 +124,12 @@ public class LoopbackFastPathEndpoint {
 	 * @param openSockets how many recorded sockets are open
 	 * @param notCovered the components whose sockets the starter cannot reach, with the
 	 * reason and the way out
+	 * @param unixDomain the same-host mode: directory and published sockets
 	 * @param note what {@code APPLIED} does and does not mean
 	 * @param sockets the records of open sockets, then of recently closed ones
 	 */
 	public record LoopbackFastPathDescriptor(boolean enabled, PlatformInfo platform, Map<FastPathStatus, Long> summary,
-			int openSockets, Map<String, String> notCovered, String note,
+			int openSockets, Map<String, String> notCovered, UnixDomainDescriptor unixDomain, String note,
 			List<SocketDescriptor> sockets) implements OperationResponseBody {
 
 	}
@@ -123,12 +155,40 @@ public class LoopbackFastPathEndpoint {
 	 * @param open whether the socket is open
 	 * @param closedAt when it was seen closed
 	 * @param acceptedConnections connections a listener accepted
+	 * @param transport {@code TCP} or {@code UNIX_DOMAIN}
+	 * @param path the socket file of an AF_UNIX socket, or {@code null}
 	 */
 	public record SocketDescriptor(long id, String role, String component, @Nullable String localAddress,
 			@Nullable String remoteAddress, @Nullable Boolean loopbackPeer, @Nullable Long handle,
 			@Nullable Boolean handleVerified, @Nullable String stage, String status, @Nullable Integer errorCode,
 			@Nullable String errorName, @Nullable String message, String time, boolean open, @Nullable String closedAt,
-			long acceptedConnections) implements OperationResponseBody {
+			long acceptedConnections, String transport, @Nullable String path) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The same-host mode.
+	 *
+	 * @param enabled whether it is on
+	 * @param directory the directory the sockets are published in
+	 * @param unavailable why this JVM cannot use AF_UNIX sockets, or {@code null} if it
+	 * can
+	 * @param published the sockets published now
+	 */
+	public record UnixDomainDescriptor(boolean enabled, @Nullable String directory, @Nullable String unavailable,
+			List<PublishedSocketDescriptor> published) {
+
+	}
+
+	/**
+	 * An AF_UNIX socket published beside a TCP listener.
+	 *
+	 * @param port the TCP port whose requests it serves
+	 * @param path the socket file
+	 * @param component what serves it
+	 * @param acceptedConnections how many connections it accepted
+	 */
+	public record PublishedSocketDescriptor(int port, String path, String component, long acceptedConnections) {
 
 	}
 

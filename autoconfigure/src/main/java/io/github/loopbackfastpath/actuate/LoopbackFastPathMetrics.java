@@ -70,6 +70,7 @@ public class LoopbackFastPathMetrics implements MeterBinder {
 			.tag("role", outcome.role().name())
 			.tag("component", outcome.component())
 			.tag("status", outcome.status().name())
+			.tag("transport", outcome.transport().name())
 			.register(registry);
 	}
 

@@ -3,7 +3,9 @@ package io.github.loopbackfastpath.autoconfigure;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  *
  * @author Loopback Fast Path contributors
  */
-@AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
+@AutoConfiguration(
+		after = { LoopbackFastPathAutoConfiguration.class, LoopbackFastPathUnixDomainAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnBean({ FastPathEngine.class, SocketRegistry.class })
 @ConditionalOnAvailableEndpoint(LoopbackFastPathEndpoint.class)
@@ -27,8 +30,8 @@ public final class LoopbackFastPathEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LoopbackFastPathEndpoint loopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry,
-			LoopbackFastPathProperties properties) {
-		return new LoopbackFastPathEndpoint(engine, registry, properties.isEnabled());
+			LoopbackFastPathProperties properties, ObjectProvider<UnixDomainSockets> unixDomain) {
+		return new LoopbackFastPathEndpoint(engine, registry, properties.isEnabled(), unixDomain.getIfAvailable());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
@@ -114,6 +115,10 @@ public final class NettyChannels {
 	public static void beforeConnect(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel,
 			SocketAddress remoteAddress) {
 		try {
+			if (remoteAddress instanceof UnixDomainSocketAddress) {
+				// An AF_UNIX connection: the same-host mode records it
+				return;
+			}
 			InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
 			SocketRequest request = SocketRequest.client(component, live(channel), remote);
 			TrackedSocket socket;

@@ -43,7 +43,13 @@ public enum FastPathStatus {
 	/**
 	 * Deliberately not requested, for the reason given in the record.
 	 */
-	SKIPPED;
+	SKIPPED,
+
+	/**
+	 * An AF_UNIX socket of the same-host mode: it never touches TCP, so the ioctl does
+	 * not apply, and none is needed.
+	 */
+	NOT_APPLICABLE;
 
 	/**
 	 * Whether this status means that something went wrong that an operator should fix,

@@ -20,17 +20,38 @@ import org.jspecify.annotations.Nullable;
  * {@code null} if none
  * @param message what the status means for this socket and, for a failure, how to fix it
  * @param time when the fast path was requested
+ * @param transport the socket's transport
+ * @param path the socket file of an AF_UNIX socket, or {@code null} for TCP
  * @author Loopback Fast Path contributors
  */
 public record SocketOutcome(SocketRole role, String component, @Nullable Stage stage, FastPathStatus status,
-		@Nullable Long handle, @Nullable Integer errorCode, @Nullable String errorName, String message, Instant time) {
+		@Nullable Long handle, @Nullable Integer errorCode, @Nullable String errorName, String message, Instant time,
+		Transport transport, @Nullable String path) {
+
+	/**
+	 * An outcome for a TCP socket.
+	 * @param role whether the socket listens or connects
+	 * @param component what opened the socket
+	 * @param stage when the fast path was requested, or {@code null}
+	 * @param status what happened
+	 * @param handle the native socket, or {@code null}
+	 * @param errorCode the Winsock error code, or {@code null}
+	 * @param errorName the Winsock error's name, or {@code null}
+	 * @param message what the status means for this socket
+	 * @param time when the fast path was requested
+	 */
+	public SocketOutcome(SocketRole role, String component, @Nullable Stage stage, FastPathStatus status,
+			@Nullable Long handle, @Nullable Integer errorCode, @Nullable String errorName, String message,
+			Instant time) {
+		this(role, component, stage, status, handle, errorCode, errorName, message, time, Transport.TCP, null);
+	}
 
 	/**
 	 * The kind of this outcome, for counting.
 	 * @return the kind
 	 */
 	public OutcomeKind kind() {
-		return new OutcomeKind(this.role, this.component, this.status);
+		return new OutcomeKind(this.role, this.component, this.status, this.transport);
 	}
 
 }

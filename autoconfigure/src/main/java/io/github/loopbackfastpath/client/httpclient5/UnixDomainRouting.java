@@ -1,0 +1,99 @@
+package io.github.loopbackfastpath.client.httpclient5;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
+
+import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.EndpointDetails;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+
+/**
+ * Sends each plain {@code http://} loopback request of an Apache HttpClient 5 whose port
+ * has a trusted published AF_UNIX socket over that socket, by giving the request an
+ * AF_UNIX route (HttpClient 5.6); the connection pool keeps AF_UNIX and TCP connections
+ * apart, as routes differ. Runs in the exec chain just before the protocol handler, so
+ * redirects and retries keep their usual behaviour. If the AF_UNIX connection fails
+ * before the request reached the transport, the request goes over its TCP route: a
+ * request is never sent twice.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class UnixDomainRouting implements ExecChainHandler {
+
+	/**
+	 * The name of the handler in HttpClient's exec chain.
+	 */
+	public static final String NAME = "loopback-fast-path-unix-domain";
+
+	private static final String SENT = UnixDomainRouting.class.getName() + ".sent";
+
+	private final UnixDomainSockets sockets;
+
+	/**
+	 * Create the routing.
+	 * @param sockets the same-host mode
+	 */
+	public UnixDomainRouting(UnixDomainSockets sockets) {
+		this.sockets = sockets;
+	}
+
+	/**
+	 * Install the routing in a client builder.
+	 * @param builder the builder
+	 */
+	public void apply(HttpClientBuilder builder) {
+		builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), NAME, this);
+		builder.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), NAME + "-sent",
+				(request, scope, chain) -> {
+					scope.clientContext.setAttribute(SENT, Boolean.TRUE);
+					return chain.proceed(request, scope);
+				});
+	}
+
+	@Override
+	public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+			throws IOException, HttpException {
+		HttpRoute route = scope.route;
+		HttpHost target = route.getTargetHost();
+		Path socket = (route.getUnixDomainSocket() == null && route.getHopCount() == 1 && !route.isSecure()
+				&& "http".equalsIgnoreCase(target.getSchemeName()))
+						? this.sockets.route(target.getHostName(), (target.getPort() != -1) ? target.getPort() : 80)
+						: null;
+		if (socket == null) {
+			return chain.proceed(request, scope);
+		}
+		ExecChain.Scope unixScope = new ExecChain.Scope(scope.exchangeId, new HttpRoute(target, socket),
+				scope.originalRequest, scope.execRuntime, scope.clientContext);
+		scope.clientContext.removeAttribute(SENT);
+		try {
+			ClassicHttpResponse response = chain.proceed(request, unixScope);
+			recordNewConnection(socket, scope.clientContext.getEndpointDetails());
+			return response;
+		}
+		catch (IOException ex) {
+			if (scope.clientContext.getAttribute(SENT) != null) {
+				throw ex;
+			}
+			this.sockets.fellBack(HttpClient5FastPath.COMPONENT, socket, ex);
+			return chain.proceed(request, scope);
+		}
+	}
+
+	// A connection's details count its requests: the first request means a new connection
+	private void recordNewConnection(Path socket, EndpointDetails details) {
+		if (details != null && details.getRequestCount() == 1) {
+			WeakReference<EndpointDetails> connection = new WeakReference<>(details);
+			this.sockets.clientConnected(HttpClient5FastPath.COMPONENT, socket, () -> connection.get() != null);
+		}
+	}
+
+}

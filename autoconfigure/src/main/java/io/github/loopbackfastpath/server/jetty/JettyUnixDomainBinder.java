@@ -1,0 +1,77 @@
+package io.github.loopbackfastpath.server.jetty;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.web.server.WebServer;
+
+/**
+ * Binds Jetty to an AF_UNIX socket: a {@link JettyUnixDomainConnector} with the TCP
+ * connector's HTTP configuration, added to the running server, so the same handlers
+ * (filters, security) serve it.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class JettyUnixDomainBinder implements ServerBinder {
+
+	@Override
+	public @Nullable String componentOf(WebServer server) {
+		return (server instanceof JettyWebServer) ? JettyFastPathCustomizer.COMPONENT : null;
+	}
+
+	@Override
+	public @Nullable String refusal(WebServer server) {
+		Connector connector = tcpConnector(((JettyWebServer) server).getServer());
+		if (connector == null) {
+			return "The Jetty server has no TCP connector.";
+		}
+		if (connector.getConnectionFactory(SslConnectionFactory.class) != null) {
+			return "The listener uses TLS: clients keep https:// on TCP, so an AF_UNIX socket would not be used.";
+		}
+		if (connector.getConnectionFactory(HttpConnectionFactory.class) == null) {
+			return "The Jetty connector has no HTTP/1.1 connection factory.";
+		}
+		return null;
+	}
+
+	@Override
+	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
+		Server jetty = ((JettyWebServer) server).getServer();
+		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
+		HttpConnectionFactory http = tcp.getConnectionFactory(HttpConnectionFactory.class);
+		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted,
+				new HttpConnectionFactory(http.getHttpConfiguration()));
+		connector.setIdleTimeout(tcp.getIdleTimeout());
+		jetty.addConnector(connector);
+		try {
+			connector.start();
+		}
+		catch (Exception ex) {
+			jetty.removeConnector(connector);
+			throw ex;
+		}
+		return () -> {
+			connector.stop();
+			jetty.removeConnector(connector);
+		};
+	}
+
+	private static @Nullable Connector tcpConnector(Server server) {
+		for (Connector connector : server.getConnectors()) {
+			if (connector instanceof NetworkConnector) {
+				return connector;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.github.loopbackfastpath.server.tomcat;
+
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import org.apache.catalina.Service;
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.ProtocolHandler;
+import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.net.NioEndpoint;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+
+/**
+ * Binds Tomcat to an AF_UNIX socket: a second NIO connector with
+ * {@code unixDomainSocketPath}, added to the running service, so the same engine, host
+ * and context (filters, security) serve it. It takes the TCP connector's settings and
+ * thread pool; removing and destroying it deletes the socket file.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class TomcatUnixDomainBinder implements ServerBinder {
+
+	private static final List<String> PROTOCOL_PROPERTIES = List.of("maxHttpHeaderSize", "maxHttpRequestHeaderSize",
+			"maxHttpResponseHeaderSize", "connectionTimeout", "keepAliveTimeout", "maxKeepAliveRequests",
+			"maxSwallowSize", "compression", "compressionMinSize", "compressibleMimeType", "relaxedPathChars",
+			"relaxedQueryChars", "rejectIllegalHeader", "maxTrailerSize", "maxExtensionSize");
+
+	@Override
+	public @Nullable String componentOf(WebServer server) {
+		return (server instanceof TomcatWebServer) ? TomcatFastPathCustomizer.COMPONENT : null;
+	}
+
+	@Override
+	public @Nullable String refusal(WebServer server) {
+		Connector connector = ((TomcatWebServer) server).getTomcat().getConnector();
+		if (connector.getSecure() || "https".equals(connector.getScheme())) {
+			return "The listener uses TLS: clients keep https:// on TCP, so an AF_UNIX socket would not be used.";
+		}
+		if (!(connector.getProtocolHandler() instanceof Http11NioProtocol)) {
+			return "The connector's protocol " + connector.getProtocolHandler().getClass().getName()
+					+ " is not Tomcat's HTTP/1.1 NIO protocol, the one that serves AF_UNIX sockets.";
+		}
+		return null;
+	}
+
+	@Override
+	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
+		Connector tcp = ((TomcatWebServer) server).getTomcat().getConnector();
+		Connector connector = new Connector(new UnixDomainProtocol(accepted));
+		copySettings(tcp, connector);
+		connector.setProperty("unixDomainSocketPath", socket.toString());
+		connector.setProperty("unixDomainSocketPathPermissions", "rw-------");
+		Service service = tcp.getService();
+		service.addConnector(connector);
+		if (!connector.getState().isAvailable()) {
+			service.removeConnector(connector);
+			connector.destroy();
+			throw new IllegalStateException("The AF_UNIX connector did not start (state " + connector.getState()
+					+ "); see Tomcat's log for the cause.");
+		}
+		return () -> {
+			service.removeConnector(connector);
+			connector.destroy();
+		};
+	}
+
+	private static void copySettings(Connector tcp, Connector connector) {
+		ProtocolHandler handler = tcp.getProtocolHandler();
+		for (String name : PROTOCOL_PROPERTIES) {
+			Object value = tcp.getProperty(name);
+			if (value != null) {
+				connector.setProperty(name, String.valueOf(value));
+			}
+		}
+		connector.getProtocolHandler().setExecutor(handler.getExecutor());
+		connector.setURIEncoding(tcp.getURIEncoding());
+		connector.setMaxPostSize(tcp.getMaxPostSize());
+		connector.setMaxParameterCount(tcp.getMaxParameterCount());
+		connector.setAllowTrace(tcp.getAllowTrace());
+		connector.setXpoweredBy(tcp.getXpoweredBy());
+		connector.setEnableLookups(false);
+	}
+
+	/**
+	 * The HTTP/1.1 NIO protocol, counting the connections its AF_UNIX socket accepts.
+	 */
+	static final class UnixDomainProtocol extends Http11NioProtocol {
+
+		UnixDomainProtocol(Runnable accepted) {
+			super(new CountingEndpoint(accepted));
+		}
+
+	}
+
+	private static final class CountingEndpoint extends NioEndpoint {
+
+		private final Runnable accepted;
+
+		CountingEndpoint(Runnable accepted) {
+			this.accepted = accepted;
+		}
+
+		@Override
+		protected SocketChannel serverSocketAccept() throws Exception {
+			SocketChannel channel = super.serverSocketAccept();
+			this.accepted.run();
+			return channel;
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.server.WebServer;
+
+/**
+ * Binds one kind of embedded web server to an AF_UNIX socket, so that it serves the same
+ * requests there as on its TCP port: same filters, same security.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public interface ServerBinder {
+
+	/**
+	 * The component name of a server this binder handles.
+	 * @param server a started web server
+	 * @return the component, such as {@code tomcat}, or {@code null} if it is not one
+	 */
+	@Nullable String componentOf(WebServer server);
+
+	/**
+	 * Why this server is not published, such as a TLS listener.
+	 * @param server the server
+	 * @return the reason, or {@code null} to publish it
+	 */
+	@Nullable String refusal(WebServer server);
+
+	/**
+	 * Start serving the server's requests on the socket.
+	 * @param server the server
+	 * @param socket the socket file to bind
+	 * @param accepted to run for every connection accepted on it
+	 * @return what stops serving on the socket
+	 * @throws Exception if it could not bind
+	 */
+	AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception;
+
+}

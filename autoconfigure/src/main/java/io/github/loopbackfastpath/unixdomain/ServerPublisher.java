@@ -1,0 +1,58 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Publishes an AF_UNIX socket for every web server that starts, the management server's
+ * included, through the {@link ServerBinder} of its kind. A server no binder handles is
+ * recorded as skipped with the reason.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class ServerPublisher implements ApplicationListener<WebServerInitializedEvent> {
+
+	private final UnixDomainSockets sockets;
+
+	private final ObjectProvider<ServerBinder> binders;
+
+	/**
+	 * Create a publisher.
+	 * @param sockets the same-host mode
+	 * @param binders the binders of the servers on the classpath
+	 */
+	public ServerPublisher(UnixDomainSockets sockets, ObjectProvider<ServerBinder> binders) {
+		this.sockets = sockets;
+		this.binders = binders;
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		WebServer server = event.getWebServer();
+		int port = server.getPort();
+		if (port <= 0 || this.sockets.unavailable() != null) {
+			return;
+		}
+		for (ServerBinder binder : this.binders.orderedStream().toList()) {
+			String component = binder.componentOf(server);
+			if (component != null) {
+				publish(binder, component, server, port);
+				return;
+			}
+		}
+		this.sockets.skip(server.getClass().getName(), port,
+				"The starter cannot bind " + server.getClass().getName() + " to an AF_UNIX socket.");
+	}
+
+	private void publish(ServerBinder binder, String component, WebServer server, int port) {
+		String refusal = binder.refusal(server);
+		if (refusal != null) {
+			this.sockets.skip(component, port, refusal);
+			return;
+		}
+		this.sockets.publish(component, port, (socket, accepted) -> binder.bind(server, socket, accepted));
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * One line once the application is ready: what the same-host mode published, where, or
+ * why it could not.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class UnixDomainSummary implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Log logger = LogFactory.getLog("io.github.loopbackfastpath");
+
+	private final UnixDomainSockets sockets;
+
+	/**
+	 * Create the summary.
+	 * @param sockets the same-host mode
+	 */
+	public UnixDomainSummary(UnixDomainSockets sockets) {
+		this.sockets = sockets;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (logger.isInfoEnabled()) {
+			logger.info(summary());
+		}
+	}
+
+	String summary() {
+		String unavailable = this.sockets.unavailable();
+		if (unavailable != null) {
+			return "Loopback fast path same-host mode: off, " + unavailable;
+		}
+		String published = this.sockets.published()
+			.values()
+			.stream()
+			.map((socket) -> socket.component() + " port " + socket.port() + " on " + socket.path().getFileName())
+			.collect(Collectors.joining(", "));
+		return "Loopback fast path same-host mode: published in " + this.sockets.directory() + ": "
+				+ (published.isEmpty() ? "nothing" : published);
+	}
+
+}

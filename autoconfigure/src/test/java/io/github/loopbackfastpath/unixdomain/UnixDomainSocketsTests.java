@@ -1,0 +1,170 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The socket directory, publishing and the trust checks, on real AF_UNIX sockets and real
+ * files.
+ */
+@EnabledOnOs(value = { OS.LINUX, OS.MAC }, disabledReason = "POSIX owners and permissions")
+class UnixDomainSocketsTests {
+
+	private static final int PORT = 18080;
+
+	@TempDir
+	Path temp;
+
+	private final SocketRegistry registry = new SocketRegistry(16);
+
+	@Test
+	void publishesInAnOwnerOnlyDirectoryAndRemovesTheFileOnClose() throws IOException {
+		Path directory = this.temp.resolve("sockets");
+		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+		PublishedSocket published = sockets.publish("test", PORT, UnixDomainSocketsTests::listen);
+		assertThat(published).isNotNull();
+		assertThat(published.path()).isEqualTo(directory.resolve(PORT + ".sock")).exists();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+		SocketRecord record = this.registry.records().get(0);
+		assertThat(record.outcome().transport()).isEqualTo(Transport.UNIX_DOMAIN);
+		assertThat(record.outcome().path()).isEqualTo(published.path().toString());
+		assertThat(record.status()).isEqualTo(FastPathStatus.NOT_APPLICABLE);
+		assertThat(sockets.route(URI.create("http://127.0.0.1:" + PORT + "/x"))).isEqualTo(published.path());
+		assertThat(sockets.route(URI.create("http://localhost:" + PORT + "/x"))).isEqualTo(published.path());
+		assertThat(sockets.route(URI.create("http://[::1]:" + PORT + "/x"))).isEqualTo(published.path());
+		assertThat(sockets.route(URI.create("https://127.0.0.1:" + PORT + "/x"))).as("TLS stays on TCP").isNull();
+		assertThat(sockets.route(URI.create("http://192.168.1.1:" + PORT + "/x"))).as("not loopback").isNull();
+		assertThat(sockets.route(URI.create("http://127.0.0.1:" + (PORT + 1) + "/x"))).as("nothing published")
+			.isNull();
+		sockets.close();
+		assertThat(published.path()).doesNotExist();
+		assertThat(record.isOpen()).isFalse();
+		assertThat(sockets.published()).isEmpty();
+	}
+
+	@Test
+	void aStaleSocketFileLeftByACrashedProcessIsReplaced() throws IOException {
+		Path directory = ownerOnly(this.temp.resolve("sockets"));
+		Path socket = directory.resolve(PORT + ".sock");
+		ServerSocketChannel crashed = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+		crashed.bind(UnixDomainSocketAddress.of(socket));
+		crashed.close();
+		assertThat(socket).exists();
+		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+		assertThat(sockets.publish("test", PORT, UnixDomainSocketsTests::listen)).isNotNull();
+		assertThat(SocketDirectory.isLive(socket)).isTrue();
+		sockets.close();
+	}
+
+	@Test
+	void aLiveSocketOfAnotherProcessIsNeverTakenOver() throws IOException {
+		Path directory = ownerOnly(this.temp.resolve("sockets"));
+		Path socket = directory.resolve(PORT + ".sock");
+		try (ServerSocketChannel other = listen(socket)) {
+			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			assertThat(sockets.publish("test", PORT, UnixDomainSocketsTests::listen)).isNull();
+			SocketRecord record = this.registry.records().get(0);
+			assertThat(record.role()).isEqualTo(SocketRole.LISTENER);
+			assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
+			assertThat(record.outcome().path()).isEqualTo(socket.toString());
+			assertThat(record.outcome().message()).contains("Another live process").contains("never taken over");
+			assertThat(SocketDirectory.isLive(socket)).as("the other process still serves it").isTrue();
+			sockets.close();
+			assertThat(socket).as("not ours to remove").exists();
+		}
+	}
+
+	@Test
+	void aSocketPathLongerThanTheOsTakesIsARecordedReason() {
+		Path directory = this.temp.resolve("d".repeat(60)).resolve("e".repeat(60));
+		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+		assertThat(sockets.publish("test", PORT, UnixDomainSocketsTests::listen)).isNull();
+		assertThat(this.registry.records().get(0).outcome().message()).contains("bytes long")
+			.contains("Choose a shorter directory");
+	}
+
+	@Test
+	void aWorldWritableDirectoryIsNeitherPublishedInNorTrusted() throws IOException {
+		Path directory = Files.createDirectory(this.temp.resolve("shared"));
+		Path socket = directory.resolve(PORT + ".sock");
+		try (ServerSocketChannel planted = listen(socket)) {
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
+			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			assertThat(sockets.route("127.0.0.1", PORT)).isNull();
+			assertThat(sockets.publish("test", PORT + 1, UnixDomainSocketsTests::listen)).isNull();
+			assertThat(this.registry.records().get(0).outcome().message()).contains("writable by others");
+		}
+	}
+
+	@Test
+	void aSocketFileOfAnotherUserIsNotUsed() throws IOException {
+		assumeTrue("root".equals(System.getProperty("user.name")), "Only root can give a file to another user");
+		Path directory = ownerOnly(this.temp.resolve("sockets"));
+		Path socket = directory.resolve(PORT + ".sock");
+		try (ServerSocketChannel planted = listen(socket)) {
+			UserPrincipal nobody = socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+			Files.setOwner(socket, nobody);
+			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			assertThat(sockets.route("127.0.0.1", PORT)).isNull();
+			assertThat(new SocketDirectory(directory).untrustedFile(socket)).contains("belongs to nobody");
+		}
+	}
+
+	@Test
+	void aSocketFileNothingListensOnIsNotUsed() throws IOException {
+		Path directory = ownerOnly(this.temp.resolve("sockets"));
+		Path socket = directory.resolve(PORT + ".sock");
+		listen(socket).close();
+		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+		assertThat(socket).exists();
+		assertThat(sockets.route("localhost", PORT)).isNull();
+	}
+
+	@Test
+	void aLiveSocketOfTheCurrentUserInAnOwnerOnlyDirectoryIsUsed() throws IOException {
+		Path directory = ownerOnly(this.temp.resolve("sockets"));
+		Path socket = directory.resolve(PORT + ".sock");
+		try (ServerSocketChannel otherApplication = listen(socket)) {
+			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			assertThat(sockets.route("localhost", PORT)).isEqualTo(socket);
+			assertThat(new SocketDirectory(directory).untrustedFile(socket)).isNull();
+			assertThat(SocketDirectory.untrustedPeer(socket)).as("the peer runs as this user").isNull();
+		}
+	}
+
+	private static Path ownerOnly(Path directory) throws IOException {
+		return Files.createDirectory(directory,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+	}
+
+	private static ServerSocketChannel listen(Path socket) throws IOException {
+		ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+		channel.bind(UnixDomainSocketAddress.of(socket));
+		return channel;
+	}
+
+	private static AutoCloseable listen(Path socket, Runnable accepted) throws IOException {
+		return listen(socket);
+	}
+
+}

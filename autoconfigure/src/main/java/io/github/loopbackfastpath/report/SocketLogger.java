@@ -9,6 +9,7 @@ import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.record.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -27,6 +28,10 @@ public final class SocketLogger implements RecordListener {
 	@Override
 	public void recorded(SocketRecord record) {
 		SocketOutcome outcome = record.outcome();
+		if (outcome.transport() == Transport.UNIX_DOMAIN) {
+			// The same-host mode logs what it publishes and what it skips
+			return;
+		}
 		if (outcome.status().isFailure()) {
 			String key = outcome.kind() + "/" + outcome.errorCode();
 			if (this.warned.add(key)) {

@@ -31,7 +31,8 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("loopback.fast-path.enabled", "loopback.fast-path.fail-on-error",
 					"loopback.fast-path.history-size", "loopback.fast-path.jdk-wide",
 					"loopback.fast-path.unsafe-builds", "loopback.fast-path.allow-unsafe-build",
-					"loopback.fast-path.server.enabled", "loopback.fast-path.client.enabled");
+					"loopback.fast-path.server.enabled", "loopback.fast-path.client.enabled",
+					"loopback.fast-path.unix-domain.enabled", "loopback.fast-path.unix-domain.directory");
 		assertThat(properties).allSatisfy((property) -> {
 			assertThat((String) property.get("description")).as((String) property.get("name")).isNotBlank();
 			if ("java.lang.Boolean".equals(property.get("type"))) {
@@ -55,6 +56,7 @@ class ConfigurationMetadataTests {
 			.containsEntry("loopback.fast-path.allow-unsafe-build", false)
 			.containsEntry("loopback.fast-path.server.enabled", true)
 			.containsEntry("loopback.fast-path.client.enabled", true)
+			.containsEntry("loopback.fast-path.unix-domain.enabled", false)
 			.containsEntry("loopback.fast-path.unsafe-builds", List.copyOf(UnsafeBuild.builds()));
 	}
 

@@ -54,8 +54,7 @@ class UnixDomainSocketsTests {
 		assertThat(sockets.route(URI.create("http://[::1]:" + PORT + "/x"))).isEqualTo(published.path());
 		assertThat(sockets.route(URI.create("https://127.0.0.1:" + PORT + "/x"))).as("TLS stays on TCP").isNull();
 		assertThat(sockets.route(URI.create("http://192.168.1.1:" + PORT + "/x"))).as("not loopback").isNull();
-		assertThat(sockets.route(URI.create("http://127.0.0.1:" + (PORT + 1) + "/x"))).as("nothing published")
-			.isNull();
+		assertThat(sockets.route(URI.create("http://127.0.0.1:" + (PORT + 1) + "/x"))).as("nothing published").isNull();
 		sockets.close();
 		assertThat(published.path()).doesNotExist();
 		assertThat(record.isOpen()).isFalse();
@@ -122,7 +121,9 @@ class UnixDomainSocketsTests {
 		Path directory = ownerOnly(this.temp.resolve("sockets"));
 		Path socket = directory.resolve(PORT + ".sock");
 		try (ServerSocketChannel planted = listen(socket)) {
-			UserPrincipal nobody = socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+			UserPrincipal nobody = socket.getFileSystem()
+				.getUserPrincipalLookupService()
+				.lookupPrincipalByName("nobody");
 			Files.setOwner(socket, nobody);
 			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
 			assertThat(sockets.route("127.0.0.1", PORT)).isNull();

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -88,6 +92,22 @@ class UnixDomainWebIntegrationTests {
 			.read("$.sockets[?(@.role == 'LISTENER' && @.transport == 'TCP')]");
 		assertThat(tcpListeners).as("the ioctl is off: its listener records say so")
 			.allSatisfy((listener) -> assertThat(listener).containsEntry("status", "DISABLED"));
+	}
+
+	@Test
+	void socketFilesAreGoneAfterShutdown(@TempDir Path temp) throws Exception {
+		Path directory = temp.resolve("sockets");
+		Path socket;
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+			.properties(COMMON, "loopback.fast-path.unix-domain.directory=" + directory, "server.port=0",
+					"server.address=127.0.0.1")
+			.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			socket = directory.resolve(port + ".sock");
+			assertThat(UnixDomainHttp.get(socket, "127.0.0.1:" + port, "/hello")).endsWith("hello");
+		}
+		assertThat(socket).doesNotExist();
+		assertThat(directory).isEmptyDirectory();
 	}
 
 	@Nested

@@ -1,18 +1,22 @@
 package io.github.loopbackfastpath.sample;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link LoopbackBench} when the application is started with {@code --bench}, then
  * exits. Workload sizes can be changed with {@code --bench.rounds},
- * {@code --bench.small}, {@code --bench.bulk} and {@code --bench.connections}.
+ * {@code --bench.small}, {@code --bench.bulk}, {@code --bench.connections} and, for the
+ * HTTP workloads against the application's own server, {@code --bench.http-small},
+ * {@code --bench.http-bulk} and {@code --bench.http-connections}.
  *
  * @author Loopback Fast Path contributors
  */
@@ -23,9 +27,13 @@ class BenchRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	BenchRunner(ObjectProvider<FastPathEngine> fastPath, ConfigurableApplicationContext context) {
+	private final ObjectProvider<UnixDomainSockets> sockets;
+
+	BenchRunner(ObjectProvider<FastPathEngine> fastPath, ConfigurableApplicationContext context,
+			ObjectProvider<UnixDomainSockets> sockets) {
 		this.fastPath = fastPath;
 		this.context = context;
+		this.sockets = sockets;
 	}
 
 	@Override
@@ -42,8 +50,13 @@ class BenchRunner implements ApplicationRunner {
 				option(arguments, "bench.rounds", defaults.rounds()),
 				option(arguments, "bench.small", defaults.smallRequests()),
 				option(arguments, "bench.bulk", defaults.bulkRequests()),
-				option(arguments, "bench.connections", defaults.connections()));
-		new LoopbackBench(fastPath, settings, System.out).run();
+				option(arguments, "bench.connections", defaults.connections()),
+				option(arguments, "bench.http-small", defaults.httpSmall()),
+				option(arguments, "bench.http-bulk", defaults.httpBulk()),
+				option(arguments, "bench.http-connections", defaults.httpConnections()));
+		int port = (this.context instanceof WebServerApplicationContext web && web.getWebServer() != null)
+				? web.getWebServer().getPort() : 0;
+		new LoopbackBench(fastPath, settings, System.out, port, this.sockets.getIfAvailable()).run();
 		System.exit(SpringApplication.exit(this.context, () -> 0));
 	}
 

@@ -27,6 +27,7 @@ import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -60,10 +61,29 @@ final class LoopbackBench {
 
 	private final PrintStream out;
 
+	private final int port;
+
+	private final @Nullable UnixDomainSockets sockets;
+
 	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out) {
+		this(fastPath, settings, out, 0, null);
+	}
+
+	/**
+	 * Create a bench that also runs the HTTP workloads against the application's server.
+	 * @param fastPath the engine
+	 * @param settings the workload sizes
+	 * @param out where the report goes
+	 * @param port the application's HTTP port, or 0 for no HTTP workloads
+	 * @param sockets the same-host mode, or {@code null} when it is off
+	 */
+	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out, int port,
+			@Nullable UnixDomainSockets sockets) {
 		this.fastPath = fastPath;
 		this.settings = settings;
 		this.out = out;
+		this.port = port;
+		this.sockets = sockets;
 	}
 
 	/**
@@ -73,18 +93,24 @@ final class LoopbackBench {
 	 */
 	Map<String, Comparison> run() throws Exception {
 		List<Mode> modes = availableModes();
-		this.out.printf(Locale.ROOT, "Loopback bench on %s, JDK %s: %d rounds, modes %s in rotating order%n",
+		this.out.printf(Locale.ROOT,
+				"Loopback bench on %s, JDK %s: %d rounds after one warm-up, modes %s in rotating " + "order%n",
 				this.fastPath.platformInfo().osName(), Runtime.version(), this.settings.rounds(),
 				modes.stream().map(Mode::label).toList());
 		Map<String, Comparison> results = new LinkedHashMap<>();
-		results.put("small (128 B)", compare(modes, new Workload(128, this.settings.smallRequests())));
-		results.put("bulk (1 MiB)", compare(modes, new Workload(1024 * 1024, this.settings.bulkRequests())));
-		results.put("connection", compare(modes, new Workload(0, this.settings.connections())));
+		results.put("JDK channels|small (128 B)",
+				compare(modes, new ChannelWorkload(128, this.settings.smallRequests())));
+		results.put("JDK channels|bulk (1 MiB)",
+				compare(modes, new ChannelWorkload(1024 * 1024, this.settings.bulkRequests())));
+		results.put("JDK channels|connection", compare(modes, new ChannelWorkload(0, this.settings.connections())));
+		if (this.port > 0) {
+			runHttp(results);
+		}
 		this.out.println();
-		this.out.printf(Locale.ROOT, "%-14s %-16s %10s %10s %16s  %s%n", "workload", "mode", "p50 (us)", "p99 (us)",
-				"throughput", "vs tcp, 95% CI");
-		results.forEach((workload, comparison) -> comparison.results()
-			.forEach((mode, result) -> print(workload, mode, result, comparison)));
+		this.out.printf(Locale.ROOT, "%-24s %-14s %-16s %10s %10s %16s  %s%n", "stack", "workload", "mode", "p50 (us)",
+				"p99 (us)", "throughput", "vs tcp, 95% CI");
+		results.forEach((name, comparison) -> comparison.results()
+			.forEach((mode, result) -> print(name, mode, result, comparison)));
 		this.out.println();
 		this.out.println("Sockets the fast path was requested for (both ends):");
 		this.fastPath.registry()
@@ -97,6 +123,32 @@ final class LoopbackBench {
 		this.out.println((sample != null) ? "  for example: " + sample.status() + " - " + sample.outcome().message()
 				: "  none: the OS has no SIO_LOOPBACK_FAST_PATH, so that mode was not run");
 		return results;
+	}
+
+	private void runHttp(Map<String, Comparison> results) throws Exception {
+		List<Mode> modes = HttpBench.modes(this.sockets);
+		if (!modes.contains(Mode.UNIX_DOMAIN)) {
+			this.out.println("HTTP over AF_UNIX is not run: the same-host mode is off or published nothing "
+					+ "(loopback.fast-path.unix-domain.enabled)");
+		}
+		String server = this.fastPath.registry()
+			.records()
+			.stream()
+			.filter((record) -> record.role() == io.github.loopbackfastpath.record.SocketRole.LISTENER)
+			.map((record) -> record.outcome().component())
+			.findFirst()
+			.orElse("server");
+		try (HttpBench http = new HttpBench(this.port, this.sockets)) {
+			for (String client : List.of("webclient", "restclient")) {
+				String stack = client + " -> " + server;
+				results.put(stack + "|small (128 B)",
+						compare(modes, http.workload(client, 128, this.settings.httpSmall(), false)));
+				results.put(stack + "|bulk (1 MiB)",
+						compare(modes, http.workload(client, 1024 * 1024, this.settings.httpBulk(), false)));
+				results.put(stack + "|connection",
+						compare(modes, http.workload(client, 128, this.settings.httpConnections(), true)));
+			}
+		}
 	}
 
 	private List<Mode> availableModes() {
@@ -123,13 +175,15 @@ final class LoopbackBench {
 		}
 	}
 
-	private void print(String workload, Mode mode, Result result, Comparison comparison) {
+	private void print(String name, Mode mode, Result result, Comparison comparison) {
+		String stack = name.substring(0, name.indexOf('|'));
+		String workload = name.substring(name.indexOf('|') + 1);
 		String throughput = (result.bytesPerSecond() > 0)
 				? String.format(Locale.ROOT, "%.1f MiB/s", result.bytesPerSecond() / (1024.0 * 1024.0))
 				: String.format(Locale.ROOT, "%.0f conn/s", result.operationsPerSecond());
 		String ratio = (mode == Mode.TCP) ? "1" : comparison.ratios().get(mode).describe();
-		this.out.printf(Locale.ROOT, "%-14s %-16s %10.1f %10.1f %16s  %s%n", workload, mode.label(), result.p50Micros(),
-				result.p99Micros(), throughput, ratio);
+		this.out.printf(Locale.ROOT, "%-24s %-14s %-16s %10.1f %10.1f %16s  %s%n", stack, workload, mode.label(),
+				result.p50Micros(), result.p99Micros(), throughput, ratio);
 	}
 
 	// Round r runs the modes starting at mode r (mod their number), so that each mode is
@@ -140,6 +194,10 @@ final class LoopbackBench {
 
 	private Comparison compare(List<Mode> modes, Workload workload) throws Exception {
 		Map<Mode, List<Result>> rounds = new EnumMap<>(Mode.class);
+		for (Mode mode : modes) {
+			// Warm-up: JIT, pools and caches, not recorded
+			workload.run(mode);
+		}
 		for (int round = 0; round < this.settings.rounds(); round++) {
 			for (int i = 0; i < modes.size(); i++) {
 				Mode mode = modes.get((round + i) % modes.size());
@@ -157,18 +215,35 @@ final class LoopbackBench {
 		return new Comparison(results, ratios);
 	}
 
-	private final class Workload {
+	/**
+	 * One workload, run once per mode and round.
+	 */
+	@FunctionalInterface
+	interface Workload {
+
+		/**
+		 * Run the workload once.
+		 * @param mode the transport
+		 * @return what was measured
+		 * @throws Exception on I/O failure
+		 */
+		Result run(Mode mode) throws Exception;
+
+	}
+
+	private final class ChannelWorkload implements Workload {
 
 		private final int payload;
 
 		private final int operations;
 
-		Workload(int payload, int operations) {
+		ChannelWorkload(int payload, int operations) {
 			this.payload = payload;
 			this.operations = operations;
 		}
 
-		Result run(Mode mode) throws Exception {
+		@Override
+		public Result run(Mode mode) throws Exception {
 			ExecutorService server = Executors.newCachedThreadPool();
 			Path directory = (mode == Mode.UNIX_DOMAIN) ? Files.createTempDirectory("loopback-bench") : null;
 			try (ServerSocketChannel listener = listen(mode, directory)) {
@@ -338,10 +413,15 @@ final class LoopbackBench {
 	 * @param smallRequests 128-byte round trips per mode and round
 	 * @param bulkRequests 1 MiB round trips per mode and round
 	 * @param connections connections per mode and round
+	 * @param httpSmall 128-byte HTTP requests per client, mode and round
+	 * @param httpBulk 1 MiB HTTP requests per client, mode and round
+	 * @param httpConnections connection-per-request HTTP requests per client, mode and
+	 * round
 	 */
-	record Settings(int rounds, int smallRequests, int bulkRequests, int connections) {
+	record Settings(int rounds, int smallRequests, int bulkRequests, int connections, int httpSmall, int httpBulk,
+			int httpConnections) {
 
-		static final Settings DEFAULT = new Settings(10, 5_000, 50, 500);
+		static final Settings DEFAULT = new Settings(10, 5_000, 50, 500, 1_000, 20, 300);
 
 	}
 

@@ -31,9 +31,11 @@ class LoopbackBenchTests {
 				new SocketRegistry(16), true, true);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath,
-				new LoopbackBench.Settings(3, 50, 2, 10), new PrintStream(output, true, StandardCharsets.UTF_8))
+				new LoopbackBench.Settings(3, 50, 2, 10, 0, 0, 0),
+				new PrintStream(output, true, StandardCharsets.UTF_8))
 			.run();
-		assertThat(results).containsOnlyKeys("small (128 B)", "bulk (1 MiB)", "connection");
+		assertThat(results).containsOnlyKeys("JDK channels|small (128 B)", "JDK channels|bulk (1 MiB)",
+				"JDK channels|connection");
 		results.values().forEach((comparison) -> {
 			assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
 			assertThat(comparison.ratios()).containsOnlyKeys(Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
@@ -43,9 +45,11 @@ class LoopbackBenchTests {
 				assertThat(ratio.high()).isGreaterThanOrEqualTo(ratio.ratio());
 			});
 		});
-		assertThat(results.get("small (128 B)").results().get(Mode.UNIX_DOMAIN).operations()).isEqualTo(3 * 50);
-		assertThat(results.get("bulk (1 MiB)").results().get(Mode.TCP).bytes()).isEqualTo(3 * 2L * 2 * 1024 * 1024);
-		assertThat(results.get("connection").results().get(Mode.TCP_AGAIN).histogram().getTotalCount())
+		assertThat(results.get("JDK channels|small (128 B)").results().get(Mode.UNIX_DOMAIN).operations())
+			.isEqualTo(3 * 50);
+		assertThat(results.get("JDK channels|bulk (1 MiB)").results().get(Mode.TCP).bytes())
+			.isEqualTo(3 * 2L * 2 * 1024 * 1024);
+		assertThat(results.get("JDK channels|connection").results().get(Mode.TCP_AGAIN).histogram().getTotalCount())
 			.isEqualTo(3 * 10);
 		assertThat(fastPath.registry().totals().values()).as("no ioctl mode where the OS has none").containsOnly(0L);
 		String report = output.toString(StandardCharsets.UTF_8);

@@ -40,6 +40,8 @@ class ReactiveSampleApplicationTests {
 		DocumentContext report = JsonPath.parse(response.body());
 		List<String> components = report.read("$.sockets[*].component");
 		assertThat(components).contains("reactor-netty", "reactor-netty-client", "grpc", "grpc-client");
+		List<String> transports = report.read("$.sockets[?(@.component == 'reactor-netty-client')].transport");
+		assertThat(transports).as("the self-calls go over the published AF_UNIX socket").contains("UNIX_DOMAIN");
 	}
 
 }

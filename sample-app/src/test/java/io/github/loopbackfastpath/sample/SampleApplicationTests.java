@@ -38,13 +38,21 @@ class SampleApplicationTests {
 		assertThat(report.read("$.enabled", Boolean.class)).isTrue();
 		assertThat(report.read("$.sockets[0].component", String.class)).isEqualTo("tomcat");
 		assertThat(report.read("$.platform.handleAccess", String.class)).as("no JVM option").startsWith("JNI:");
-		java.util.List<Boolean> verified = report.read("$.sockets[?(@.open == true)].handleVerified");
+		java.util.List<Boolean> verified = report
+			.read("$.sockets[?(@.open == true && @.transport == 'TCP')].handleVerified");
 		assertThat(verified).isNotEmpty().containsOnly(true);
-		java.util.List<String> clients = report.read("$.sockets[?(@.role == 'CLIENT')].component");
-		assertThat(clients).as("the calls made when the application was ready")
-			.contains("reactor-netty-client", "httpclient5", "grpc-client");
-		java.util.List<String> listeners = report.read("$.sockets[?(@.role == 'LISTENER')].component");
+		java.util.List<String> clients = report
+			.read("$.sockets[?(@.role == 'CLIENT' && @.transport == 'UNIX_DOMAIN')].component");
+		assertThat(clients).as("the HTTP calls made when the application was ready, over AF_UNIX")
+			.contains("reactor-netty-client", "httpclient5");
+		java.util.List<String> grpcClients = report
+			.read("$.sockets[?(@.role == 'CLIENT' && @.transport == 'TCP')].component");
+		assertThat(grpcClients).as("gRPC stays on TCP").contains("grpc-client");
+		java.util.List<String> listeners = report
+			.read("$.sockets[?(@.role == 'LISTENER' && @.transport == 'TCP')].component");
 		assertThat(listeners).containsExactlyInAnyOrder("tomcat", "grpc");
+		java.util.List<Integer> published = report.read("$.unixDomain.published[*].port");
+		assertThat(published).containsExactly(this.port);
 	}
 
 }

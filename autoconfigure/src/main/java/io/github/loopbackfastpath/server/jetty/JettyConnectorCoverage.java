@@ -46,6 +46,10 @@ public final class JettyConnectorCoverage implements WebServerCoverage {
 			return;
 		}
 		for (Connector connector : server.getServer().getConnectors()) {
+			if (connector instanceof JettyUnixDomainConnector) {
+				// The same-host mode's AF_UNIX connector, recorded by that mode
+				continue;
+			}
 			if (!JettyFastPathCustomizer.isHooked(connector)) {
 				int port = (connector instanceof NetworkConnector network) ? Math.max(network.getLocalPort(), 0) : 0;
 				String type = connector.getClass().getName();

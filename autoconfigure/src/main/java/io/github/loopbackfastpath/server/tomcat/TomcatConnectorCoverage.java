@@ -44,6 +44,10 @@ public final class TomcatConnectorCoverage implements WebServerCoverage {
 		}
 		Connector main = server.getTomcat().getConnector();
 		for (Connector connector : server.getTomcat().getService().findConnectors()) {
+			if (connector.getProtocolHandler() instanceof TomcatUnixDomainBinder.UnixDomainProtocol) {
+				// The same-host mode's AF_UNIX connector, recorded by that mode
+				continue;
+			}
 			if (!(connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol)) {
 				String origin = (connector == main) ? "The application chose the Tomcat protocol "
 						: "The application added a connector with the protocol ";

@@ -1,0 +1,70 @@
+package io.github.loopbackfastpath.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Transport;
+import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bench mode's HTTP workloads on the sample application's own Tomcat, through
+ * WebClient and RestClient, over TCP and over the starter's AF_UNIX sockets. Numbers are
+ * printed, never asserted.
+ */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux has AF_UNIX and no SIO_LOOPBACK_FAST_PATH")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0",
+		"server.address=127.0.0.1", "loopback.fast-path.unix-domain.directory=/tmp/lfp-sample-bench-test" })
+class LoopbackBenchHttpTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FastPathEngine fastPath;
+
+	@Autowired
+	UnixDomainSockets sockets;
+
+	@Test
+	void comparesTcpAndTheStartersAfUnixThroughBothClients() throws Exception {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(this.fastPath,
+				new LoopbackBench.Settings(2, 10, 1, 2, 10, 1, 5),
+				new PrintStream(output, true, StandardCharsets.UTF_8), this.port, this.sockets)
+			.run();
+		for (String stack : List.of("webclient -> tomcat", "restclient -> tomcat")) {
+			for (String workload : List.of("small (128 B)", "bulk (1 MiB)", "connection")) {
+				LoopbackBench.Comparison comparison = results.get(stack + "|" + workload);
+				assertThat(comparison).as(stack + " " + workload).isNotNull();
+				assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
+				assertThat(comparison.ratios().get(Mode.UNIX_DOMAIN).rounds()).isEqualTo(2);
+			}
+		}
+		assertThat(results.get("restclient -> tomcat|connection").results().get(Mode.UNIX_DOMAIN).operations())
+			.isEqualTo(2 * 5);
+		assertThat(this.fastPath.registry().records()).filteredOn(
+				(record) -> record.role() == SocketRole.CLIENT && record.outcome().transport() == Transport.UNIX_DOMAIN)
+			.extracting((record) -> record.outcome().component())
+			.contains("reactor-netty-client", "httpclient5");
+		assertThat(output.toString(StandardCharsets.UTF_8)).contains("webclient -> tomcat")
+			.contains("restclient -> tomcat")
+			.contains("AF_UNIX");
+	}
+
+}

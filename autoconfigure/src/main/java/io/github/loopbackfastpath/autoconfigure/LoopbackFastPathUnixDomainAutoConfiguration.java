@@ -6,6 +6,7 @@ import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.client.reactor.ReactorConnectorRuntimeHints;
 import io.github.loopbackfastpath.client.reactor.UnixDomainConnectorPostProcessor;
 import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingConnector;
+import io.github.loopbackfastpath.grpc.GrpcUnixDomainPublisher;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.server.jetty.JettyUnixDomainBinder;
 import io.github.loopbackfastpath.server.netty.NettyUnixDomainBinder;
@@ -36,6 +37,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
@@ -109,6 +111,21 @@ public final class LoopbackFastPathUnixDomainAutoConfiguration {
 		@ConditionalOnMissingBean
 		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder() {
 			return new NettyUnixDomainBinder();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.grpc.netty.NettyServerBuilder",
+			"org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent",
+			"io.netty.channel.socket.nio.NioServerDomainSocketChannel" })
+	static class GrpcServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainSockets sockets,
+				Environment environment) {
+			return new GrpcUnixDomainPublisher(sockets, environment);
 		}
 
 	}

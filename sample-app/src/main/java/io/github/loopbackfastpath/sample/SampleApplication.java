@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -21,12 +20,11 @@ public class SampleApplication {
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		if (Arrays.asList(args).contains("--bench")) {
-			application.setWebApplicationType(WebApplicationType.NONE);
 			// The report lists the sockets' statuses; one log line per bench socket would
-			// drown it
-			// and the bench measures its own sockets only: no gRPC server either
-			application.setDefaultProperties(
-					Map.of("logging.level.io.github.loopbackfastpath", "warn", "spring.grpc.server.enabled", "false"));
+			// drown it. The web server stays (the HTTP workloads call it); no gRPC server
+			// and no periodic self-call run beside the bench
+			application.setDefaultProperties(Map.of("logging.level.io.github.loopbackfastpath", "warn",
+					"spring.grpc.server.enabled", "false", "sample.self-call.interval", "1h"));
 		}
 		application.run(args);
 	}

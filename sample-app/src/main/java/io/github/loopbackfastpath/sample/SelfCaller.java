@@ -63,7 +63,8 @@ class SelfCaller {
 		call().block(Duration.ofSeconds(30));
 	}
 
-	@Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
+	@Scheduled(initialDelayString = "${sample.self-call.interval:30s}",
+			fixedDelayString = "${sample.self-call.interval:30s}")
 	void callPeriodically() {
 		call().block(Duration.ofSeconds(30));
 	}

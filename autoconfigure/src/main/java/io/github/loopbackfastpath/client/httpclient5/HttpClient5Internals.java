@@ -44,6 +44,11 @@ final class HttpClient5Internals {
 		return field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).get(manager);
 	}
 
+	static void connectionOperator(PoolingHttpClientConnectionManager manager, Object operator)
+			throws ReflectiveOperationException {
+		field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).set(manager, operator);
+	}
+
 	static @Nullable DetachedSocketFactory socketFactory(DefaultHttpClientConnectionOperator operator)
 			throws ReflectiveOperationException {
 		return (DetachedSocketFactory) field(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY)

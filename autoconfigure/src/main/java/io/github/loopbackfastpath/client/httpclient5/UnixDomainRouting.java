@@ -1,8 +1,8 @@
 package io.github.loopbackfastpath.client.httpclient5;
 
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
 import org.apache.hc.client5.http.HttpRoute;
@@ -10,9 +10,12 @@ import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 
@@ -47,16 +50,46 @@ public final class UnixDomainRouting implements ExecChainHandler {
 	}
 
 	/**
-	 * Install the routing in a client builder.
+	 * Install the routing in a client builder: the exec chain handlers, and the
+	 * connection operator that connects AF_UNIX routes. A builder whose connection pool
+	 * cannot be reached keeps every request on TCP, and the endpoint says so.
 	 * @param builder the builder
 	 */
 	public void apply(HttpClientBuilder builder) {
+		if (!connectThroughStarter(builder)) {
+			return;
+		}
 		builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), NAME, this);
 		builder.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), NAME + "-sent",
 				(request, scope, chain) -> {
 					scope.clientContext.setAttribute(SENT, Boolean.TRUE);
 					return chain.proceed(request, scope);
 				});
+	}
+
+	private boolean connectThroughStarter(HttpClientBuilder builder) {
+		try {
+			HttpClientConnectionManager manager = HttpClient5Internals.connectionManager(builder);
+			if (manager == null) {
+				manager = PoolingHttpClientConnectionManagerBuilder.create().build();
+				builder.setConnectionManager(manager);
+			}
+			if (!(manager instanceof PoolingHttpClientConnectionManager pooling)) {
+				throw new IllegalStateException(
+						manager.getClass().getName() + " is not a PoolingHttpClientConnectionManager");
+			}
+			Object operator = HttpClient5Internals.connectionOperator(pooling);
+			if (!(operator instanceof UnixDomainConnectionOperator)) {
+				HttpClient5Internals.connectionOperator(pooling, new UnixDomainConnectionOperator(
+						(HttpClientConnectionOperator) Objects.requireNonNull(operator), this.sockets));
+			}
+			return true;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			this.sockets.notCovered(HttpClient5FastPath.COMPONENT + " (AF_UNIX)",
+					"The connection pool of this HttpClient cannot be reached (" + ex + "): its requests stay on TCP.");
+			return false;
+		}
 	}
 
 	@Override
@@ -75,9 +108,7 @@ public final class UnixDomainRouting implements ExecChainHandler {
 				scope.originalRequest, scope.execRuntime, scope.clientContext);
 		scope.clientContext.removeAttribute(SENT);
 		try {
-			ClassicHttpResponse response = chain.proceed(request, unixScope);
-			recordNewConnection(socket, scope.clientContext.getEndpointDetails());
-			return response;
+			return chain.proceed(request, unixScope);
 		}
 		catch (IOException ex) {
 			if (scope.clientContext.getAttribute(SENT) != null) {
@@ -85,14 +116,6 @@ public final class UnixDomainRouting implements ExecChainHandler {
 			}
 			this.sockets.fellBack(HttpClient5FastPath.COMPONENT, socket, ex);
 			return chain.proceed(request, scope);
-		}
-	}
-
-	// A connection's details count its requests: the first request means a new connection
-	private void recordNewConnection(Path socket, EndpointDetails details) {
-		if (details != null && details.getRequestCount() == 1) {
-			WeakReference<EndpointDetails> connection = new WeakReference<>(details);
-			this.sockets.clientConnected(HttpClient5FastPath.COMPONENT, socket, () -> connection.get() != null);
 		}
 	}
 

@@ -115,7 +115,8 @@ public final class NettyChannels {
 	public static void beforeConnect(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel,
 			SocketAddress remoteAddress) {
 		try {
-			if (remoteAddress instanceof UnixDomainSocketAddress) {
+			if (remoteAddress instanceof UnixDomainSocketAddress
+					|| remoteAddress.getClass().getName().equals("io.netty.channel.unix.DomainSocketAddress")) {
 				// An AF_UNIX connection: the same-host mode records it
 				return;
 			}

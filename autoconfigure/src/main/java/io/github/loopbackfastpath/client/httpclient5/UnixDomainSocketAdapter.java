@@ -43,7 +43,7 @@ final class UnixDomainSocketAdapter extends java.net.Socket {
 	private UnixDomainSocketAdapter(SocketChannel channel, Selector selector) throws IOException {
 		this.channel = channel;
 		this.selector = selector;
-		this.key = channel.register(selector, 0);
+		this.key = channel.register(selector, SelectionKey.OP_READ);
 	}
 
 	/**
@@ -79,10 +79,16 @@ final class UnixDomainSocketAdapter extends java.net.Socket {
 		if (!this.channel.isOpen()) {
 			throw new SocketException("Socket is closed");
 		}
-		this.key.interestOps(operation);
+		// Read interest stays set (level-triggered, and only waited on after a read found
+		// nothing), so a response costs no interest change
+		if (operation != SelectionKey.OP_READ) {
+			this.key.interestOps(operation);
+		}
 		int ready = this.selector.select(timeout);
 		this.selector.selectedKeys().clear();
-		this.key.interestOps(0);
+		if (operation != SelectionKey.OP_READ) {
+			this.key.interestOps(SelectionKey.OP_READ);
+		}
 		if (ready == 0 && timeout > 0) {
 			throw new SocketTimeoutException("Read timed out after " + timeout + " ms");
 		}

@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.client.reactor;
 
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
@@ -14,11 +15,13 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,8 +34,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
  * A {@link ClientHttpConnector} that sends each plain {@code http://} loopback request
  * whose port has a trusted published AF_UNIX socket over that socket, and every other
  * request over TCP as before. The AF_UNIX client is the application's own
- * {@link HttpClient} (timeouts, codecs, filters) pointed at the socket, on the NIO
- * transport; Reactor Netty pools its connections apart from the TCP ones. If the AF_UNIX
+ * {@link HttpClient} (timeouts, codecs, filters) pointed at the socket, on the native
+ * transport (epoll, kqueue) where Reactor Netty has it, as its TCP connections are, else
+ * on NIO; Reactor Netty pools its connections apart from the TCP ones. If the AF_UNIX
  * connection fails before the request was written, the request goes over TCP: a request
  * is never sent twice.
  *
@@ -85,10 +89,14 @@ public final class UnixDomainRoutingConnector implements ClientHttpConnector {
 	}
 
 	private ClientHttpConnector connector(Path socket) {
-		HttpClient client = this.httpClient.remoteAddress(() -> UnixDomainSocketAddress.of(socket))
-			.runOn(HttpResources.get(), false)
+		boolean nativeTransport = LoopResources.hasNativeSupport();
+		SocketAddress address = nativeTransport ? NativeTransport.address(socket) : UnixDomainSocketAddress.of(socket);
+		HttpClient client = this.httpClient.remoteAddress(() -> address)
+			.runOn(HttpResources.get(), nativeTransport)
 			.doOnConnected((connection) -> {
-				connection.addHandlerLast(Http11.NAME, Http11.INSTANCE);
+				if (!nativeTransport) {
+					connection.addHandlerLast(Http11.NAME, Http11.INSTANCE);
+				}
 				TrackedSocket record = this.sockets.clientConnected(COMPONENT, socket, connection.channel()::isOpen);
 				connection.channel().closeFuture().addListener((future) -> record.closed());
 			});
@@ -120,6 +128,21 @@ public final class UnixDomainRoutingConnector implements ClientHttpConnector {
 				request.setProtocolVersion(HttpVersion.HTTP_1_1);
 			}
 			context.write(message, promise);
+		}
+
+	}
+
+	/**
+	 * Netty's own domain socket address, for the native transports: only loaded where
+	 * they are.
+	 */
+	static final class NativeTransport {
+
+		private NativeTransport() {
+		}
+
+		static SocketAddress address(Path socket) {
+			return new DomainSocketAddress(socket.toString());
 		}
 
 	}

@@ -1,13 +1,16 @@
 package io.github.loopbackfastpath.server.netty;
 
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.netty.channel.unix.DomainSocketAddress;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.web.server.WebServer;
@@ -15,8 +18,9 @@ import org.springframework.boot.web.server.WebServer;
 /**
  * Binds a Reactor Netty web server to an AF_UNIX socket: a second
  * {@link DisposableServer} from the same configured {@link HttpServer} and the same
- * handler, on the NIO transport (the one that takes {@link UnixDomainSocketAddress}).
- * Disposing it removes the socket file.
+ * handler, on the native transport (epoll, kqueue) where Reactor Netty has it, as its TCP
+ * listener is, else on NIO (which takes {@link UnixDomainSocketAddress}). Disposing it
+ * removes the socket file.
  *
  * @author Loopback Fast Path contributors
  */
@@ -45,13 +49,30 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 	@Override
 	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
 		NettyWebServer nettyServer = (NettyWebServer) server;
+		boolean nativeTransport = LoopResources.hasNativeSupport();
+		SocketAddress address = nativeTransport ? NativeTransport.address(socket) : UnixDomainSocketAddress.of(socket);
 		DisposableServer disposable = NettyWebServerInternals.httpServer(nettyServer)
-			.bindAddress(() -> UnixDomainSocketAddress.of(socket))
-			.runOn(HttpResources.get(), false)
+			.bindAddress(() -> address)
+			.runOn(HttpResources.get(), nativeTransport)
 			.doOnChannelInit((observer, channel, remoteAddress) -> accepted.run())
 			.handle(NettyWebServerInternals.handler(nettyServer))
 			.bindNow();
 		return disposable::disposeNow;
+	}
+
+	/**
+	 * Netty's own domain socket address, for the native transports: only loaded where
+	 * they are.
+	 */
+	static final class NativeTransport {
+
+		private NativeTransport() {
+		}
+
+		static SocketAddress address(Path socket) {
+			return new DomainSocketAddress(socket.toString());
+		}
+
 	}
 
 }

@@ -26,6 +26,8 @@ public final class PublishedSocket {
 
 	private volatile boolean open = true;
 
+	private volatile boolean fileRemoved;
+
 	PublishedSocket(int port, Path path, String component, AutoCloseable server) {
 		this.port = port;
 		this.path = path;
@@ -67,11 +69,16 @@ public final class PublishedSocket {
 	}
 
 	/**
-	 * Whether it is still published: open, and its file still there.
+	 * Whether it is still published. A file someone else removed is found out by the next
+	 * client that falls back to TCP.
 	 * @return whether it is published
 	 */
 	public boolean isOpen() {
-		return this.open && Files.exists(this.path);
+		return this.open && !this.fileRemoved;
+	}
+
+	void fileRemoved() {
+		this.fileRemoved = true;
 	}
 
 	void record(SocketRecord record) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.LiveSocket;
@@ -44,6 +45,8 @@ import org.jspecify.annotations.Nullable;
 public final class UnixDomainSockets implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(UnixDomainSockets.class);
+
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
 	private final SocketDirectory directory;
 
@@ -292,6 +295,11 @@ public final class UnixDomainSockets implements AutoCloseable {
 	 */
 	public void fellBack(String component, Path socket, Throwable failure) {
 		this.verdicts.remove(socket);
+		// One of ours whose file someone removed: stop routing to it
+		this.published.values()
+			.stream()
+			.filter((own) -> own.path().equals(socket) && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS))
+			.forEach(PublishedSocket::fileRemoved);
 		warnOnce(socket, component + " could not connect (" + failure + "); the request went over TCP.");
 	}
 
@@ -358,7 +366,7 @@ public final class UnixDomainSockets implements AutoCloseable {
 			name = name.substring(1, name.length() - 1);
 		}
 		return name.equals("localhost") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")
-				|| name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+				|| (name.startsWith("127.") && IPV4_LOOPBACK.matcher(name).matches());
 	}
 
 	/**

@@ -82,7 +82,24 @@ class WindowsApplicationsWineTests {
 			assertEverySocketRefusedWithAVerifiedHandle(report);
 			assertThat(app.log()).contains("Loopback fast path UNSUPPORTED_BY_TRANSPORT for tomcat listener")
 				.doesNotContain("APPLICATION FAILED TO START");
+			assertSameHostModeReportedUnavailableOnce(app, report);
 		}
+	}
+
+	// The sample turns the same-host mode on; a Windows JRE under Wine cannot open AF_UNIX
+	// sockets, so the mode says so once and every socket stays on TCP
+	private static void assertSameHostModeReportedUnavailableOnce(WindowsApp app, DocumentContext report)
+			throws Exception {
+		assertThat(report.read("$.unixDomain.enabled", Boolean.class)).isTrue();
+		assertThat(report.read("$.unixDomain.unavailable", String.class)).contains("cannot open AF_UNIX sockets")
+			.contains("UnsupportedOperationException");
+		List<Object> published = report.read("$.unixDomain.published");
+		assertThat(published).isEmpty();
+		List<String> transports = report.read("$.sockets[*].transport");
+		assertThat(transports).isNotEmpty().containsOnly("TCP");
+		assertThat(app.log().lines().filter((line) -> line.contains("WARN") && line.contains("same-host mode")))
+			.as("reported once").hasSize(1);
+		assertThat(app.log()).contains("Loopback fast path same-host mode: off, This JVM cannot open AF_UNIX");
 	}
 
 	@Test

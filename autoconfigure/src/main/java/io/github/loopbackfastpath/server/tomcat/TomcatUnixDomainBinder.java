@@ -1,8 +1,14 @@
 package io.github.loopbackfastpath.server.tomcat;
 
+import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import org.apache.catalina.Service;
@@ -30,6 +36,8 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 			"maxSwallowSize", "compression", "compressionMinSize", "compressibleMimeType", "relaxedPathChars",
 			"relaxedQueryChars", "rejectIllegalHeader", "maxTrailerSize", "maxExtensionSize");
 
+	private static final Set<PosixFilePermission> OWNER = PosixFilePermissions.fromString("rwx------");
+
 	@Override
 	public @Nullable String componentOf(WebServer server) {
 		return (server instanceof TomcatWebServer) ? TomcatFastPathCustomizer.COMPONENT : null;
@@ -50,6 +58,7 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
+		requireOwnerOnly(socket.getParent());
 		Connector tcp = ((TomcatWebServer) server).getTomcat().getConnector();
 		Connector connector = new Connector(new UnixDomainProtocol(accepted));
 		copySettings(tcp, connector);
@@ -67,6 +76,20 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 			service.removeConnector(connector);
 			connector.destroy();
 		};
+	}
+
+	// Tomcat refuses a directory that grants more than the socket's rw-------; say so
+	// plainly rather than through its log
+	private static void requireOwnerOnly(Path directory) throws IOException {
+		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			return;
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+		if (!OWNER.containsAll(permissions)) {
+			throw new IllegalStateException("Tomcat requires the socket directory " + directory
+					+ " to grant nothing to group and others (rwx------); it is "
+					+ PosixFilePermissions.toString(permissions) + ". Restrict it, or let the starter create it.");
+		}
 	}
 
 	private static void copySettings(Connector tcp, Connector connector) {

@@ -14,9 +14,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Micrometer meters of the fast path: {@value #SOCKETS}, a counter of socket outcomes
- * tagged by role, component and status, and {@value #OPEN}, a gauge of the open sockets
- * Windows accepted the fast path for. Both read the registry's own counts, so nothing is
- * added to the connection path.
+ * tagged by role, component, status and transport, and {@value #OPEN}, a gauge of the
+ * open sockets Windows accepted the fast path for. Both read the registry's own counts,
+ * so nothing is added to the connection path.
  *
  * @author Loopback Fast Path contributors
  */

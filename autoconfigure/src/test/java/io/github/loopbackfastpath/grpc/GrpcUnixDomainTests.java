@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.test.EchoGrpc;
@@ -24,11 +23,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.annotation.Bean;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * domain socket channel calls.
  */
 @EnabledOnOs(value = { OS.LINUX, OS.MAC }, disabledReason = "AF_UNIX sockets of the JDK on a POSIX file system")
-@SpringBootTest(classes = { TestApplication.class, GrpcUnixDomainTests.EchoService.class },
+@SpringBootTest(classes = { TestApplication.class, GrpcWebIntegrationTests.EchoService.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "loopback.fast-path.unix-domain.enabled=true",
 				"loopback.fast-path.unix-domain.directory=/tmp/lfp-it-grpc", "spring.grpc.server.port=0",
@@ -49,7 +44,7 @@ class GrpcUnixDomainTests {
 	int port;
 
 	@Autowired
-	EchoService echo;
+	GrpcWebIntegrationTests.EchoService echo;
 
 	@Test
 	void theGrpcServiceIsServedOnTheAfUnixSocketNamedAfterItsPort() throws Exception {
@@ -78,23 +73,6 @@ class GrpcUnixDomainTests {
 		});
 		List<Integer> published = report.read("$.unixDomain.published[?(@.component == 'grpc')].port");
 		assertThat(published).containsExactly(grpcPort);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class EchoService implements ApplicationListener<GrpcServerStartedEvent> {
-
-		final AtomicInteger port = new AtomicInteger();
-
-		@Bean
-		EchoGrpc echoGrpc() {
-			return new EchoGrpc();
-		}
-
-		@Override
-		public void onApplicationEvent(GrpcServerStartedEvent event) {
-			this.port.set(event.getPort());
-		}
-
 	}
 
 }

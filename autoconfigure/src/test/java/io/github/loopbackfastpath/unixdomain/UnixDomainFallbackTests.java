@@ -35,6 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the clients do when an AF_UNIX socket they trusted fails: before the request was
@@ -82,6 +83,7 @@ class UnixDomainFallbackTests {
 
 	@Test
 	void httpClient5SendsOverTcpWhenTheTrustedSocketRefusesTheConnection() throws Exception {
+		assumeTrue(UnixDomainRouting.isSupported(), "HttpClient 5.6 or later");
 		trustThenCrash();
 		try (CloseableHttpClient client = httpClient5()) {
 			String body = client.execute(new HttpGet(url()), (response) -> EntityUtils.toString(response.getEntity()));
@@ -105,6 +107,7 @@ class UnixDomainFallbackTests {
 
 	@Test
 	void httpClient5NeverSendsARequestTwiceWhenTheSocketFailsAfterTheRequestWasWritten() throws Exception {
+		assumeTrue(UnixDomainRouting.isSupported(), "HttpClient 5.6 or later");
 		try (HangUp hangUp = new HangUp(this.socket); CloseableHttpClient client = httpClient5()) {
 			// POST: not idempotent, so HttpClient's own retry leaves it alone too
 			assertThatException()

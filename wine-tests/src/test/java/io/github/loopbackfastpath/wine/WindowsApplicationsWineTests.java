@@ -86,7 +86,8 @@ class WindowsApplicationsWineTests {
 		}
 	}
 
-	// The sample turns the same-host mode on; a Windows JRE under Wine cannot open AF_UNIX
+	// The sample turns the same-host mode on; a Windows JRE under Wine cannot open
+	// AF_UNIX
 	// sockets, so the mode says so once and every socket stays on TCP
 	private static void assertSameHostModeReportedUnavailableOnce(WindowsApp app, DocumentContext report)
 			throws Exception {
@@ -98,7 +99,8 @@ class WindowsApplicationsWineTests {
 		List<String> transports = report.read("$.sockets[*].transport");
 		assertThat(transports).isNotEmpty().containsOnly("TCP");
 		assertThat(app.log().lines().filter((line) -> line.contains("WARN") && line.contains("same-host mode")))
-			.as("reported once").hasSize(1);
+			.as("reported once")
+			.hasSize(1);
 		assertThat(app.log()).contains("Loopback fast path same-host mode: off, This JVM cannot open AF_UNIX");
 	}
 

@@ -56,6 +56,12 @@ public final class UnixDomainRouting implements ExecChainHandler {
 	 * @param builder the builder
 	 */
 	public void apply(HttpClientBuilder builder) {
+		if (!isSupported()) {
+			this.sockets.notCovered(HttpClient5FastPath.COMPONENT + " (AF_UNIX)",
+					"This HttpClient 5 has no AF_UNIX routes (they came with 5.6): its requests stay on TCP. "
+							+ "Upgrade httpclient5 to 5.6 or later.");
+			return;
+		}
 		if (!connectThroughStarter(builder)) {
 			return;
 		}
@@ -65,6 +71,21 @@ public final class UnixDomainRouting implements ExecChainHandler {
 					scope.clientContext.setAttribute(SENT, Boolean.TRUE);
 					return chain.proceed(request, scope);
 				});
+	}
+
+	/**
+	 * Whether this HttpClient 5 has AF_UNIX routes (5.6 and later; Spring Boot 4.0 ships
+	 * 5.5).
+	 * @return whether requests can be routed over AF_UNIX
+	 */
+	public static boolean isSupported() {
+		try {
+			HttpRoute.class.getMethod("getUnixDomainSocket");
+			return true;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
 	}
 
 	private boolean connectThroughStarter(HttpClientBuilder builder) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.client.reactor.ReactorConnectorRuntimeHints;
 import io.github.loopbackfastpath.client.reactor.UnixDomainConnectorPostProcessor;
-import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingConnector;
+import io.github.loopbackfastpath.client.reactor.UnixDomainRequestFactoryPostProcessor;
 import io.github.loopbackfastpath.grpc.GrpcUnixDomainPublisher;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.server.jetty.JettyUnixDomainBinder;
@@ -28,8 +28,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.reactor.netty.NettyWebServer;
@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
@@ -142,11 +143,19 @@ public final class LoopbackFastPathUnixDomainAutoConfiguration {
 			return new UnixDomainConnectorPostProcessor(sockets);
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactorClientHttpRequestFactory.class, ClientHttpRequestFactoryBuilder.class,
+			reactor.netty.http.client.HttpClient.class })
+	@ImportRuntimeHints(ReactorConnectorRuntimeHints.class)
+	static class ReactorNettyRequestFactoryConfiguration {
+
 		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathReactorRequestFactoryUnixDomainNote")
-		@ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
-		ReactorRequestFactoryNote loopbackFastPathReactorRequestFactoryUnixDomainNote(UnixDomainSockets sockets) {
-			return new ReactorRequestFactoryNote(sockets);
+		@ConditionalOnMissingBean
+		static UnixDomainRequestFactoryPostProcessor loopbackFastPathUnixDomainRequestFactoryPostProcessor(
+				ObjectProvider<UnixDomainSockets> sockets) {
+			return new UnixDomainRequestFactoryPostProcessor(sockets);
 		}
 
 	}
@@ -186,29 +195,6 @@ public final class LoopbackFastPathUnixDomainAutoConfiguration {
 		public HttpComponentsClientHttpRequestFactoryBuilder customize(
 				HttpComponentsClientHttpRequestFactoryBuilder builder) {
 			return builder.withHttpClientCustomizer(this.routing::apply);
-		}
-
-	}
-
-	/**
-	 * Names {@code RestClient} and {@code RestTemplate} on Reactor Netty on the endpoint
-	 * when Spring Boot builds them: their requests stay on TCP in the same-host mode.
-	 */
-	static final class ReactorRequestFactoryNote
-			implements ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> {
-
-		private final UnixDomainSockets sockets;
-
-		ReactorRequestFactoryNote(UnixDomainSockets sockets) {
-			this.sockets = sockets;
-		}
-
-		@Override
-		public ReactorClientHttpRequestFactoryBuilder customize(ReactorClientHttpRequestFactoryBuilder builder) {
-			this.sockets.notCovered(UnixDomainRoutingConnector.COMPONENT + "-request-factory (AF_UNIX)",
-					"RestClient and RestTemplate on Reactor Netty are not routed over AF_UNIX: their requests stay "
-							+ "on TCP. WebClient on Reactor Netty and RestClient on Apache HttpClient 5 are.");
-			return builder;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.client.reactor.ReactorConnectorRuntimeHints;
 import io.github.loopbackfastpath.client.reactor.UnixDomainConnectorPostProcessor;
+import io.github.loopbackfastpath.client.reactor.UnixDomainRequestFactoryPostProcessor;
 import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingConnector;
 import io.github.loopbackfastpath.server.jetty.JettyUnixDomainBinder;
 import io.github.loopbackfastpath.server.netty.NettyUnixDomainBinder;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
@@ -57,6 +59,7 @@ class LoopbackFastPathUnixDomainAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JettyUnixDomainBinder.class);
 			assertThat(context).hasSingleBean(NettyUnixDomainBinder.class);
 			assertThat(context).hasSingleBean(UnixDomainConnectorPostProcessor.class);
+			assertThat(context).hasSingleBean(UnixDomainRequestFactoryPostProcessor.class);
 			assertThat(context).hasSingleBean(UnixDomainRouting.class);
 		});
 	}
@@ -127,6 +130,9 @@ class LoopbackFastPathUnixDomainAutoConfigurationTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onFieldAccess(NettyWebServer.class, "handler")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onFieldAccess(ReactorClientHttpConnector.class, "httpClient"))
+			.accepts(hints);
+		assertThat(
+				RuntimeHintsPredicates.reflection().onFieldAccess(ReactorClientHttpRequestFactory.class, "httpClient"))
 			.accepts(hints);
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingConnector;
+import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingRequestFactory;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -30,7 +31,9 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +96,24 @@ class UnixDomainFallbackTests {
 	}
 
 	@Test
+	void restClientOnReactorNettySendsOverTcpWhenTheTrustedSocketRefusesTheConnection() throws IOException {
+		trustThenCrash();
+		assertThat(restClientOnReactorNetty().post().uri(url()).body("x").retrieve().body(String.class))
+			.isEqualTo("tcp");
+		assertThat(this.tcpRequests).hasValue(1);
+	}
+
+	@Test
+	void restClientOnReactorNettyNeverSendsARequestTwiceWhenTheSocketFailsAfterTheRequestWasWritten() throws Exception {
+		try (HangUp hangUp = new HangUp(this.socket)) {
+			assertThatException()
+				.isThrownBy(() -> restClientOnReactorNetty().post().uri(url()).body("x").retrieve().body(String.class));
+			assertThat(hangUp.requests).hasValue(1);
+		}
+		assertThat(this.tcpRequests).hasValue(0);
+	}
+
+	@Test
 	void webClientNeverSendsARequestTwiceWhenTheSocketFailsAfterTheRequestWasWritten() throws Exception {
 		try (HangUp hangUp = new HangUp(this.socket)) {
 			assertThatException().isThrownBy(() -> webClient().get()
@@ -127,6 +148,14 @@ class UnixDomainFallbackTests {
 		return WebClient.builder()
 			.clientConnector(new UnixDomainRoutingConnector(new ReactorClientHttpConnector(httpClient), httpClient,
 					this.sockets))
+			.build();
+	}
+
+	private RestClient restClientOnReactorNetty() {
+		HttpClient httpClient = HttpClient.create();
+		return RestClient.builder()
+			.requestFactory(new UnixDomainRoutingRequestFactory(new ReactorClientHttpRequestFactory(httpClient),
+					httpClient, this.sockets))
 			.build();
 	}
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -140,6 +141,38 @@ class UnixDomainWebIntegrationTests {
 		void tomcatServesBothPortsOnAfUnixAndTheClientsUseIt() throws Exception {
 			assertPublishedAndServed(Path.of("/tmp/lfp-it-tomcat"), this.port, this.managementPort, "tomcat",
 					this.webClient, this.restClient, routedClients());
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { COMMON, "loopback.fast-path.unix-domain.directory=/tmp/lfp-it-reactor-factory",
+					"spring.http.clients.imperative.factory=reactor", "server.address=127.0.0.1",
+					"management.endpoints.web.exposure.include=loopbackfastpath" })
+	class RestClientAndRestTemplateOnReactorNetty {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		RestClient.Builder restClient;
+
+		@Autowired
+		RestTemplateBuilder restTemplate;
+
+		@Test
+		void bothAreRoutedOverAfUnix() throws Exception {
+			String url = "http://127.0.0.1:" + this.port + "/hello";
+			assertThat(this.restClient.build().get().uri(url).retrieve().body(String.class)).isEqualTo("hello");
+			assertThat(this.restTemplate.build().getForObject(url, String.class)).isEqualTo("hello");
+			DocumentContext report = Http.json("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath");
+			List<Map<String, Object>> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
+			assertThat(clients).isNotEmpty()
+				.allSatisfy((client) -> assertThat(client).containsEntry("component", "reactor-netty-client")
+					.containsEntry("transport", "UNIX_DOMAIN")
+					.containsEntry("path", "/tmp/lfp-it-reactor-factory/" + this.port + ".sock"));
+			assertThat(report.read("$.notCovered", Map.class)).isEmpty();
 		}
 
 	}

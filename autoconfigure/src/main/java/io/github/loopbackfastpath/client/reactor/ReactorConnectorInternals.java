@@ -4,12 +4,14 @@ import java.lang.reflect.Field;
 
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * The one place that reads Spring Framework's {@link ReactorClientHttpConnector}
- * internals: the {@link HttpClient} it was built with, so the AF_UNIX client keeps the
- * application's configuration. See {@link ReactorConnectorRuntimeHints}.
+ * The one place that reads Spring Framework's {@link ReactorClientHttpConnector} and
+ * {@link ReactorClientHttpRequestFactory} internals: the {@link HttpClient} each was
+ * built with, so the AF_UNIX client keeps the application's configuration. See
+ * {@link ReactorConnectorRuntimeHints}.
  *
  * @author Loopback Fast Path contributors
  */
@@ -26,6 +28,16 @@ final class ReactorConnectorInternals {
 		Object value = field.get(connector);
 		if (value == null) {
 			throw new NoSuchFieldException("The connector's HttpClient is not created yet (lazy start)");
+		}
+		return (HttpClient) value;
+	}
+
+	static HttpClient httpClient(ReactorClientHttpRequestFactory factory) throws ReflectiveOperationException {
+		Field field = ReactorClientHttpRequestFactory.class.getDeclaredField(HTTP_CLIENT_FIELD);
+		field.setAccessible(true);
+		Object value = field.get(factory);
+		if (value == null) {
+			throw new NoSuchFieldException("The request factory's HttpClient is not created yet (lazy start)");
 		}
 		return (HttpClient) value;
 	}

@@ -4,11 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * The {@link ReactorClientHttpConnector} field {@link ReactorConnectorInternals} reads,
- * for a native image.
+ * The {@link ReactorClientHttpConnector} and {@link ReactorClientHttpRequestFactory}
+ * fields {@link ReactorConnectorInternals} reads, for a native image.
  *
  * @author Loopback Fast Path contributors
  */
@@ -18,6 +19,8 @@ public final class ReactorConnectorRuntimeHints implements RuntimeHintsRegistrar
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection()
 			.registerType(ReactorClientHttpConnector.class,
+					(type) -> type.withField(ReactorConnectorInternals.HTTP_CLIENT_FIELD))
+			.registerType(ReactorClientHttpRequestFactory.class,
 					(type) -> type.withField(ReactorConnectorInternals.HTTP_CLIENT_FIELD));
 	}
 

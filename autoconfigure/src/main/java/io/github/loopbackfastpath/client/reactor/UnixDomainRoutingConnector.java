@@ -89,21 +89,31 @@ public final class UnixDomainRoutingConnector implements ClientHttpConnector {
 	}
 
 	private ClientHttpConnector connector(Path socket) {
+		return new ReactorClientHttpConnector(unixDomainClient(this.httpClient, socket, this.sockets));
+	}
+
+	/**
+	 * The application's client pointed at an AF_UNIX socket, each connection recorded.
+	 * @param httpClient the application's client
+	 * @param socket the socket file
+	 * @param sockets the same-host mode
+	 * @return the client
+	 */
+	static HttpClient unixDomainClient(HttpClient httpClient, Path socket, UnixDomainSockets sockets) {
 		boolean nativeTransport = LoopResources.hasNativeSupport();
 		SocketAddress address = nativeTransport ? NativeTransport.address(socket) : UnixDomainSocketAddress.of(socket);
-		HttpClient client = this.httpClient.remoteAddress(() -> address)
+		return httpClient.remoteAddress(() -> address)
 			.runOn(HttpResources.get(), nativeTransport)
 			.doOnConnected((connection) -> {
 				if (!nativeTransport) {
 					connection.addHandlerLast(Http11.NAME, Http11.INSTANCE);
 				}
-				TrackedSocket record = this.sockets.clientConnected(COMPONENT, socket, connection.channel()::isOpen);
+				TrackedSocket record = sockets.clientConnected(COMPONENT, socket, connection.channel()::isOpen);
 				connection.channel().closeFuture().addListener((future) -> record.closed());
 			});
-		return new ReactorClientHttpConnector(client);
 	}
 
-	private static URI relative(URI uri) {
+	static URI relative(URI uri) {
 		String path = uri.getRawPath();
 		String query = uri.getRawQuery();
 		return URI.create(((path == null || path.isEmpty()) ? "/" : path) + ((query != null) ? "?" + query : ""));

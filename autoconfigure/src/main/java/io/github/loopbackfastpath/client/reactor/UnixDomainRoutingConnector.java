@@ -2,26 +2,24 @@ package io.github.loopbackfastpath.client.reactor;
 
 import java.net.SocketAddress;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.LoopResources;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -100,8 +98,8 @@ public final class UnixDomainRoutingConnector implements ClientHttpConnector {
 	 * @return the client
 	 */
 	static HttpClient unixDomainClient(HttpClient httpClient, Path socket, UnixDomainSockets sockets) {
-		boolean nativeTransport = LoopResources.hasNativeSupport();
-		SocketAddress address = nativeTransport ? NativeTransport.address(socket) : UnixDomainSocketAddress.of(socket);
+		boolean nativeTransport = NettyDomainSockets.nativeTransport();
+		SocketAddress address = NettyDomainSockets.address(socket);
 		return httpClient.remoteAddress(() -> address)
 			.runOn(HttpResources.get(), nativeTransport)
 			.doOnConnected((connection) -> {
@@ -138,21 +136,6 @@ public final class UnixDomainRoutingConnector implements ClientHttpConnector {
 				request.setProtocolVersion(HttpVersion.HTTP_1_1);
 			}
 			context.write(message, promise);
-		}
-
-	}
-
-	/**
-	 * Netty's own domain socket address, for the native transports: only loaded where
-	 * they are.
-	 */
-	static final class NativeTransport {
-
-		private NativeTransport() {
-		}
-
-		static SocketAddress address(Path socket) {
-			return new DomainSocketAddress(socket.toString());
 		}
 
 	}

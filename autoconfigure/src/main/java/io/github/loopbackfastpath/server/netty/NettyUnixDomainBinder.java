@@ -4,13 +4,12 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 
+import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
-import io.netty.channel.unix.DomainSocketAddress;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
 
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.web.server.WebServer;
@@ -49,8 +48,8 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 	@Override
 	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
 		NettyWebServer nettyServer = (NettyWebServer) server;
-		boolean nativeTransport = LoopResources.hasNativeSupport();
-		SocketAddress address = nativeTransport ? NativeTransport.address(socket) : UnixDomainSocketAddress.of(socket);
+		boolean nativeTransport = NettyDomainSockets.nativeTransport();
+		SocketAddress address = NettyDomainSockets.address(socket);
 		DisposableServer disposable = NettyWebServerInternals.httpServer(nettyServer)
 			.bindAddress(() -> address)
 			.runOn(HttpResources.get(), nativeTransport)
@@ -58,21 +57,6 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			.handle(NettyWebServerInternals.handler(nettyServer))
 			.bindNow();
 		return disposable::disposeNow;
-	}
-
-	/**
-	 * Netty's own domain socket address, for the native transports: only loaded where
-	 * they are.
-	 */
-	static final class NativeTransport {
-
-		private NativeTransport() {
-		}
-
-		static SocketAddress address(Path socket) {
-			return new DomainSocketAddress(socket.toString());
-		}
-
 	}
 
 }

@@ -1,0 +1,51 @@
+package io.github.loopbackfastpath.netty;
+
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+
+import io.netty.channel.unix.DomainSocketAddress;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * How Reactor Netty reaches an AF_UNIX socket, for the same-host mode's client and server
+ * alike: through the native transport (epoll, kqueue) and Netty's own address where
+ * Reactor Netty has native support, as its TCP connections do; else through NIO and the
+ * JDK's {@link UnixDomainSocketAddress}.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class NettyDomainSockets {
+
+	private NettyDomainSockets() {
+	}
+
+	/**
+	 * Whether AF_UNIX sockets go through the native transport.
+	 * @return whether to prefer the native transport for them
+	 */
+	public static boolean nativeTransport() {
+		return LoopResources.hasNativeSupport();
+	}
+
+	/**
+	 * The address of a socket file for the transport {@link #nativeTransport()} chooses.
+	 * @param socket the socket file
+	 * @return the address
+	 */
+	public static SocketAddress address(Path socket) {
+		return nativeTransport() ? Native.address(socket) : UnixDomainSocketAddress.of(socket);
+	}
+
+	/**
+	 * Netty's own domain socket address: only loaded where the native transports are.
+	 */
+	private static final class Native {
+
+		static SocketAddress address(Path socket) {
+			return new DomainSocketAddress(socket.toString());
+		}
+
+	}
+
+}

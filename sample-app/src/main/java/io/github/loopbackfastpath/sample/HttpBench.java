@@ -3,7 +3,9 @@ package io.github.loopbackfastpath.sample;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -30,43 +33,27 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The bench's HTTP workloads: the application's own server, called at
  * {@code http://127.0.0.1:<port>/bench/echo} through WebClient (Reactor Netty) and
  * RestClient (Apache HttpClient 5), over TCP or, in the {@code AF_UNIX} mode, through the
- * starter's same-host routing. The clients of every mode are built alike from the same
- * settings; only the routing differs.
+ * starter's same-host routing. The clients of every mode are built alike; only the
+ * routing differs. Every round builds each mode's clients afresh, with a connection pool
+ * of their own, and opens its connection with one request that is not timed: a kept-alive
+ * connection's latency depends on where it landed (which event loop, which core), so each
+ * round draws a new one and the rounds' spread, hence the interval, includes that chance.
+ * Clients kept for the whole run would fix it once per mode and the A/A line would share
+ * the baseline's connection.
  *
  * @author Loopback Fast Path contributors
  */
-final class HttpBench implements AutoCloseable {
+final class HttpBench {
+
+	private static final int BLOCKS = 50;
 
 	private final URI echo;
 
-	private final Map<Mode, WebClient> webClients = new EnumMap<>(Mode.class);
-
-	private final Map<Mode, RestClient> restClients = new EnumMap<>(Mode.class);
-
-	private final List<CloseableHttpClient> httpClients = new java.util.ArrayList<>();
+	private final @Nullable UnixDomainSockets sockets;
 
 	HttpBench(int port, @Nullable UnixDomainSockets sockets) {
 		this.echo = URI.create("http://127.0.0.1:" + port + "/bench/echo");
-		for (Mode mode : modes(sockets)) {
-			HttpClient reactor = HttpClient.create();
-			ClientHttpConnector connector = new ReactorClientHttpConnector(reactor);
-			HttpClientBuilder builder = HttpClientBuilder.create();
-			if (mode == Mode.UNIX_DOMAIN && sockets != null) {
-				connector = new UnixDomainRoutingConnector(connector, reactor, sockets);
-				new UnixDomainRouting(sockets).apply(builder);
-			}
-			CloseableHttpClient httpClient = builder.build();
-			this.httpClients.add(httpClient);
-			this.webClients.put(mode,
-					WebClient.builder()
-						.clientConnector(connector)
-						.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-						.build());
-			this.restClients.put(mode,
-					RestClient.builder()
-						.requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))
-						.build());
-		}
+		this.sockets = sockets;
 	}
 
 	static List<Mode> modes(@Nullable UnixDomainSockets sockets) {
@@ -75,52 +62,79 @@ final class HttpBench implements AutoCloseable {
 	}
 
 	/**
-	 * One request/response workload through one client.
+	 * One request/response workload through one client. A round opens every mode's
+	 * clients, then runs the requests in blocks that alternate between the modes (about
+	 * {@value #BLOCKS} blocks each, the first mode rotating), so that the modes compared
+	 * in a round ran milliseconds apart rather than one after the other, and what else
+	 * the machine did at the time weighs on all alike.
 	 * @param client {@code webclient} or {@code restclient}
 	 * @param payload bytes sent and echoed
-	 * @param operations requests per run
+	 * @param operations requests per mode and round
 	 * @param connectionPerRequest whether every request opens its own connection
-	 * @return the workload
+	 * @return the workload's round
 	 */
-	LoopbackBench.Workload workload(String client, int payload, int operations, boolean connectionPerRequest) {
+	LoopbackBench.Round workload(String client, int payload, int operations, boolean connectionPerRequest) {
 		byte[] body = new byte[payload];
 		Arrays.fill(body, (byte) 'x');
-		return (mode) -> {
-			Histogram histogram = new Histogram(3);
-			long start = System.nanoTime();
-			for (int i = 0; i < operations; i++) {
-				long begin = System.nanoTime();
-				byte[] echoed = "webclient".equals(client) ? viaWebClient(mode, body, connectionPerRequest)
-						: viaRestClient(mode, body, connectionPerRequest);
-				if (echoed == null || echoed.length != payload) {
-					throw new IOException("The echo came back with " + ((echoed != null) ? echoed.length : 0)
-							+ " bytes instead of " + payload);
+		int block = Math.max(1, operations / BLOCKS);
+		return (order) -> {
+			Map<Mode, Clients> clients = new EnumMap<>(Mode.class);
+			try {
+				Map<Mode, Exchange> exchanges = new EnumMap<>(Mode.class);
+				Map<Mode, Histogram> histograms = new EnumMap<>(Mode.class);
+				Map<Mode, long[]> elapsed = new EnumMap<>(Mode.class);
+				for (Mode mode : order) {
+					Clients modeClients = new Clients(mode);
+					clients.put(mode, modeClients);
+					Exchange exchange = "webclient".equals(client) ? modeClients::viaWebClient
+							: modeClients::viaRestClient;
+					exchanges.put(mode, exchange);
+					histograms.put(mode, new Histogram(3));
+					elapsed.put(mode, new long[1]);
+					// Opens the connection that the timed requests keep alive
+					exchange(exchange, body, connectionPerRequest);
 				}
-				histogram.recordValue((System.nanoTime() - begin) / 1000);
+				List<Mode> turn = new ArrayList<>(order);
+				for (int done = 0; done < operations; done += block) {
+					int count = Math.min(block, operations - done);
+					for (Mode mode : turn) {
+						elapsed.get(mode)[0] += timed(exchanges.get(mode), body, connectionPerRequest, count,
+								histograms.get(mode));
+					}
+					Collections.rotate(turn, -1);
+				}
+				Map<Mode, Result> results = new EnumMap<>(Mode.class);
+				for (Mode mode : order) {
+					results.put(mode, new Result(histograms.get(mode), elapsed.get(mode)[0], operations,
+							2L * payload * operations));
+				}
+				return results;
 			}
-			return new Result(histogram, System.nanoTime() - start, operations, 2L * payload * operations);
+			finally {
+				for (Clients modeClients : clients.values()) {
+					modeClients.close();
+				}
+			}
 		};
 	}
 
-	private byte @Nullable [] viaWebClient(Mode mode, byte[] body, boolean close) {
-		return this.webClients.get(mode)
-			.post()
-			.uri(this.echo)
-			.headers((headers) -> connection(headers, close))
-			.bodyValue(body)
-			.retrieve()
-			.bodyToMono(byte[].class)
-			.block(Duration.ofSeconds(30));
+	private static long timed(Exchange exchange, byte[] body, boolean close, int count, Histogram histogram)
+			throws IOException {
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			long begin = System.nanoTime();
+			exchange(exchange, body, close);
+			histogram.recordValue((System.nanoTime() - begin) / 1000);
+		}
+		return System.nanoTime() - start;
 	}
 
-	private byte @Nullable [] viaRestClient(Mode mode, byte[] body, boolean close) {
-		return this.restClients.get(mode)
-			.post()
-			.uri(this.echo)
-			.headers((headers) -> connection(headers, close))
-			.body(body)
-			.retrieve()
-			.body(byte[].class);
+	private static void exchange(Exchange exchange, byte[] body, boolean close) throws IOException {
+		byte[] echoed = exchange.send(body, close);
+		if (echoed == null || echoed.length != body.length) {
+			throw new IOException("The echo came back with " + ((echoed != null) ? echoed.length : 0)
+					+ " bytes instead of " + body.length);
+		}
 	}
 
 	private static void connection(HttpHeaders headers, boolean close) {
@@ -129,11 +143,75 @@ final class HttpBench implements AutoCloseable {
 		}
 	}
 
-	@Override
-	public void close() throws IOException {
-		for (CloseableHttpClient client : this.httpClients) {
-			client.close();
+	@FunctionalInterface
+	private interface Exchange {
+
+		byte @Nullable [] send(byte[] body, boolean close);
+
+	}
+
+	/**
+	 * One run's clients of one mode, with connection pools of their own.
+	 */
+	private final class Clients implements AutoCloseable {
+
+		private final ConnectionProvider connections;
+
+		private final CloseableHttpClient httpClient;
+
+		private final WebClient webClient;
+
+		private final RestClient restClient;
+
+		Clients(Mode mode) {
+			this.connections = ConnectionProvider.create("loopback-bench");
+			HttpClient reactor = HttpClient.create(this.connections);
+			ClientHttpConnector connector = new ReactorClientHttpConnector(reactor);
+			HttpClientBuilder builder = HttpClientBuilder.create();
+			UnixDomainSockets sockets = HttpBench.this.sockets;
+			if (mode == Mode.UNIX_DOMAIN && sockets != null) {
+				connector = new UnixDomainRoutingConnector(connector, reactor, sockets);
+				new UnixDomainRouting(sockets).apply(builder);
+			}
+			this.httpClient = builder.build();
+			this.webClient = WebClient.builder()
+				.clientConnector(connector)
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+				.build();
+			this.restClient = RestClient.builder()
+				.requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpClient))
+				.build();
 		}
+
+		byte @Nullable [] viaWebClient(byte[] body, boolean close) {
+			return this.webClient.post()
+				.uri(HttpBench.this.echo)
+				.headers((headers) -> connection(headers, close))
+				.bodyValue(body)
+				.retrieve()
+				.bodyToMono(byte[].class)
+				.block(Duration.ofSeconds(30));
+		}
+
+		byte @Nullable [] viaRestClient(byte[] body, boolean close) {
+			return this.restClient.post()
+				.uri(HttpBench.this.echo)
+				.headers((headers) -> connection(headers, close))
+				.body(body)
+				.retrieve()
+				.body(byte[].class);
+		}
+
+		@Override
+		public void close() throws IOException {
+			try {
+				this.httpClient.close();
+			}
+			finally {
+				this.connections.disposeLater().block(Duration.ofSeconds(30));
+			}
+		}
+
 	}
 
 }

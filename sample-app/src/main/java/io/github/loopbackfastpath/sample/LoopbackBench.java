@@ -13,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * The answer to "should I turn this on?" on this machine: loopback request/response
  * workloads (128 B and 1 MiB echoed, and connection set-up) over each transport the
  * machine has, in rounds that rotate the order of the modes so that drift weighs on all
- * alike:
+ * alike (the HTTP workloads also alternate the modes in blocks within a round, see
+ * {@link HttpBench}):
  * <ul>
  * <li>{@code tcp}: TCP loopback, the baseline;</li>
  * <li>{@code tcp (A/A)}: the very same again, whose ratio to the baseline is the noise
@@ -99,10 +101,11 @@ final class LoopbackBench {
 				modes.stream().map(Mode::label).toList());
 		Map<String, Comparison> results = new LinkedHashMap<>();
 		results.put("JDK channels|small (128 B)",
-				compare(modes, new ChannelWorkload(128, this.settings.smallRequests())));
+				compare(modes, inTurn(new ChannelWorkload(128, this.settings.smallRequests()))));
 		results.put("JDK channels|bulk (1 MiB)",
-				compare(modes, new ChannelWorkload(1024 * 1024, this.settings.bulkRequests())));
-		results.put("JDK channels|connection", compare(modes, new ChannelWorkload(0, this.settings.connections())));
+				compare(modes, inTurn(new ChannelWorkload(1024 * 1024, this.settings.bulkRequests()))));
+		results.put("JDK channels|connection",
+				compare(modes, inTurn(new ChannelWorkload(0, this.settings.connections()))));
 		if (this.port > 0) {
 			runHttp(results);
 		}
@@ -138,16 +141,15 @@ final class LoopbackBench {
 			.map((record) -> record.outcome().component())
 			.findFirst()
 			.orElse("server");
-		try (HttpBench http = new HttpBench(this.port, this.sockets)) {
-			for (String client : List.of("webclient", "restclient")) {
-				String stack = client + " -> " + server;
-				results.put(stack + "|small (128 B)",
-						compare(modes, http.workload(client, 128, this.settings.httpSmall(), false)));
-				results.put(stack + "|bulk (1 MiB)",
-						compare(modes, http.workload(client, 1024 * 1024, this.settings.httpBulk(), false)));
-				results.put(stack + "|connection",
-						compare(modes, http.workload(client, 128, this.settings.httpConnections(), true)));
-			}
+		HttpBench http = new HttpBench(this.port, this.sockets);
+		for (String client : List.of("webclient", "restclient")) {
+			String stack = client + " -> " + server;
+			results.put(stack + "|small (128 B)",
+					compare(modes, http.workload(client, 128, this.settings.httpSmall(), false)));
+			results.put(stack + "|bulk (1 MiB)",
+					compare(modes, http.workload(client, 1024 * 1024, this.settings.httpBulk(), false)));
+			results.put(stack + "|connection",
+					compare(modes, http.workload(client, 128, this.settings.httpConnections(), true)));
 		}
 	}
 
@@ -187,22 +189,29 @@ final class LoopbackBench {
 	}
 
 	// Round r runs the modes starting at mode r (mod their number), so that each mode is
-	// as
-	// often first, second, and so on; each round gives each mode's throughput ratio to
-	// tcp in
-	// that round
+	// as often first, second, and so on; each round gives each mode's throughput ratio
+	// to tcp in that round
 
-	private Comparison compare(List<Mode> modes, Workload workload) throws Exception {
-		Map<Mode, List<Result>> rounds = new EnumMap<>(Mode.class);
-		for (Mode mode : modes) {
-			// Warm-up: JIT, pools and caches, not recorded
-			workload.run(mode);
-		}
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (int i = 0; i < modes.size(); i++) {
-				Mode mode = modes.get((round + i) % modes.size());
-				rounds.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(workload.run(mode));
+	// One mode after the other
+	private static Round inTurn(Workload workload) {
+		return (order) -> {
+			Map<Mode, Result> results = new EnumMap<>(Mode.class);
+			for (Mode mode : order) {
+				results.put(mode, workload.run(mode));
 			}
+			return results;
+		};
+	}
+
+	private Comparison compare(List<Mode> modes, Round round) throws Exception {
+		// Warm-up: JIT, pools and caches, not recorded
+		round.run(modes);
+		Map<Mode, List<Result>> rounds = new EnumMap<>(Mode.class);
+		for (int r = 0; r < this.settings.rounds(); r++) {
+			List<Mode> order = new ArrayList<>(modes);
+			Collections.rotate(order, -(r % modes.size()));
+			round.run(order)
+				.forEach((mode, result) -> rounds.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(result));
 		}
 		Map<Mode, Result> results = new LinkedHashMap<>();
 		Map<Mode, Ratio> ratios = new LinkedHashMap<>();
@@ -228,6 +237,22 @@ final class LoopbackBench {
 		 * @throws Exception on I/O failure
 		 */
 		Result run(Mode mode) throws Exception;
+
+	}
+
+	/**
+	 * One round of a workload: every mode once, in the given order or interleaved.
+	 */
+	@FunctionalInterface
+	interface Round {
+
+		/**
+		 * Run the round.
+		 * @param order the modes, the first to start first
+		 * @return what was measured, per mode
+		 * @throws Exception on I/O failure
+		 */
+		Map<Mode, Result> run(List<Mode> order) throws Exception;
 
 	}
 
@@ -276,8 +301,7 @@ final class LoopbackBench {
 		}
 
 		// Connect, be accepted, and see the server close first (so that TIME_WAIT stays
-		// on
-		// the listener's side and earlier rounds do not slow the client's port choice)
+		// on the listener's side and earlier rounds do not slow the client's port choice)
 		private Result connections(SocketAddress address, Mode mode) throws IOException {
 			Histogram histogram = new Histogram(3);
 			ByteBuffer eof = ByteBuffer.allocate(1);
@@ -421,7 +445,7 @@ final class LoopbackBench {
 	record Settings(int rounds, int smallRequests, int bulkRequests, int connections, int httpSmall, int httpBulk,
 			int httpConnections) {
 
-		static final Settings DEFAULT = new Settings(10, 5_000, 50, 500, 1_000, 20, 300);
+		static final Settings DEFAULT = new Settings(20, 5_000, 50, 500, 3_000, 20, 300);
 
 	}
 

@@ -3,10 +3,12 @@ package io.github.loopbackfastpath.sample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
+import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Transport;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The bench mode's HTTP workloads on the sample application's own Tomcat, through
@@ -43,6 +46,7 @@ class LoopbackBenchHttpTests {
 
 	@Test
 	void comparesTcpAndTheStartersAfUnixThroughBothClients() throws Exception {
+		long before = this.fastPath.registry().records().stream().mapToLong(SocketRecord::id).max().orElse(0);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(this.fastPath,
 				new LoopbackBench.Settings(2, 10, 1, 2, 10, 1, 5),
@@ -58,6 +62,25 @@ class LoopbackBenchHttpTests {
 		}
 		assertThat(results.get("restclient -> tomcat|connection").results().get(Mode.UNIX_DOMAIN).operations())
 			.isEqualTo(2 * 5);
+		// The request that opens a round's connection is not timed
+		assertThat(results.get("webclient -> tomcat|small (128 B)")
+			.results()
+			.get(Mode.UNIX_DOMAIN)
+			.histogram()
+			.getTotalCount()).isEqualTo(2 * 10);
+		// Every round, the warm-up one too, draws fresh connections (3 for small, 3 for
+		// bulk, 3 * (1 + 5) for one connection per request, more where a request took a
+		// new one before the last was back in the pool) and closes them at its end
+		List<SocketRecord> opened = this.fastPath.registry()
+			.records()
+			.stream()
+			.filter((record) -> record.id() > before && record.role() == SocketRole.CLIENT
+					&& record.outcome().transport() == Transport.UNIX_DOMAIN
+					&& record.outcome().component().equals("reactor-netty-client"))
+			.toList();
+		assertThat(opened).hasSizeGreaterThanOrEqualTo(3 + 3 + 3 * 6);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(opened).allMatch((record) -> !record.isOpen()));
 		assertThat(this.fastPath.registry().records()).filteredOn(
 				(record) -> record.role() == SocketRole.CLIENT && record.outcome().transport() == Transport.UNIX_DOMAIN)
 			.extracting((record) -> record.outcome().component())

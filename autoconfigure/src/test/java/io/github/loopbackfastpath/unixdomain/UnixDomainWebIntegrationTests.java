@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
@@ -66,6 +67,19 @@ class UnixDomainWebIntegrationTests {
 			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("hello");
 		assertThat(restClient.build().get().uri(base + "/hello").retrieve().body(String.class)).isEqualTo("hello");
+		// Larger than the socket buffers and than what one write passes to the OS
+		byte[] body = new byte[3 * 1024 * 1024];
+		new Random(13).nextBytes(body);
+		assertThat(webClient.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(body.length))
+			.build()
+			.post()
+			.uri(base + "/echo")
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(byte[].class)
+			.block(Duration.ofSeconds(30))).isEqualTo(body);
+		assertThat(restClient.build().post().uri(base + "/echo").body(body).retrieve().body(byte[].class))
+			.isEqualTo(body);
 		DocumentContext report = Http.json("http://127.0.0.1:" + managementPort + "/actuator/loopbackfastpath");
 		List<Map<String, Object>> listeners = report
 			.read("$.sockets[?(@.role == 'LISTENER' && @.transport == 'UNIX_DOMAIN')]");
@@ -215,7 +229,8 @@ class UnixDomainWebIntegrationTests {
 							+ "reactive.JettyReactiveWebServerAutoConfiguration," + JETTY
 							+ "actuate.web.server.JettyReactiveManagementContextAutoConfiguration",
 					COMMON, "loopback.fast-path.unix-domain.directory=/tmp/lfp-it-netty", "server.address=127.0.0.1",
-					"management.server.port=0", "management.server.address=127.0.0.1",
+					"spring.http.codecs.max-in-memory-size=4MB", "management.server.port=0",
+					"management.server.address=127.0.0.1",
 					"management.endpoints.web.exposure.include=loopbackfastpath" })
 	class ReactiveNetty {
 

@@ -96,7 +96,8 @@ final class LoopbackBench {
 	Map<String, Comparison> run() throws Exception {
 		List<Mode> modes = availableModes();
 		this.out.printf(Locale.ROOT,
-				"Loopback bench on %s, JDK %s: %d rounds after one warm-up, modes %s in rotating " + "order%n",
+				"Loopback bench on %s, JDK %s: %d rounds after one warm-up, modes %s in rotating and "
+						+ "reversed order%n",
 				this.fastPath.platformInfo().osName(), Runtime.version(), this.settings.rounds(),
 				modes.stream().map(Mode::label).toList());
 		Map<String, Comparison> results = new LinkedHashMap<>();
@@ -188,8 +189,10 @@ final class LoopbackBench {
 				result.p50Micros(), result.p99Micros(), throughput, ratio);
 	}
 
-	// Round r runs the modes starting at mode r (mod their number), so that each mode is
-	// as often first, second, and so on; each round gives each mode's throughput ratio
+	// Round r runs the modes starting at mode r (mod their number), and every other cycle
+	// of rounds in reverse order, so that each mode is as often first, second, and so on,
+	// and follows each other mode as often (what one mode leaves behind, in caches or
+	// event loops, weighs on all alike); each round gives each mode's throughput ratio
 	// to tcp in that round
 
 	// One mode after the other
@@ -209,6 +212,9 @@ final class LoopbackBench {
 		Map<Mode, List<Result>> rounds = new EnumMap<>(Mode.class);
 		for (int r = 0; r < this.settings.rounds(); r++) {
 			List<Mode> order = new ArrayList<>(modes);
+			if ((r / modes.size()) % 2 == 1) {
+				Collections.reverse(order);
+			}
 			Collections.rotate(order, -(r % modes.size()));
 			round.run(order)
 				.forEach((mode, result) -> rounds.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(result));

@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class UnixDomainSocketAdapter extends java.net.Socket {
 
+	// At most what the JDK's own socket streams pass to the OS in one call
+	private static final int MAX_TRANSFER = 128 * 1024;
+
 	private final SocketChannel channel;
 
 	private final Selector selector;
@@ -247,7 +250,7 @@ final class UnixDomainSocketAdapter extends java.net.Socket {
 			if (length == 0) {
 				return 0;
 			}
-			ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+			ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, Math.min(length, MAX_TRANSFER));
 			while (true) {
 				int read = UnixDomainSocketAdapter.this.channel.read(buffer);
 				if (read != 0) {
@@ -275,10 +278,17 @@ final class UnixDomainSocketAdapter extends java.net.Socket {
 		public void write(byte[] bytes, int offset, int length) throws IOException {
 			ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
 			while (buffer.hasRemaining()) {
-				if (UnixDomainSocketAdapter.this.channel.write(buffer) == 0) {
+				// A slice at a time: the JDK copies what is passed into a direct buffer
+				// on
+				// every call, the whole remainder of a large body each time otherwise
+				ByteBuffer slice = buffer.slice();
+				slice.limit(Math.min(slice.remaining(), MAX_TRANSFER));
+				int written = UnixDomainSocketAdapter.this.channel.write(slice);
+				if (written == 0) {
 					// SO_TIMEOUT is for reads: a write waits for the peer to read
 					await(SelectionKey.OP_WRITE, 0);
 				}
+				buffer.position(buffer.position() + written);
 			}
 		}
 

@@ -16,3 +16,8 @@ echo "== Per request (wrk against the sample app)"
 bash benchmarks/http-bench.sh | tee "$OUT/http.md"
 echo "== Chart"
 java -cp "$OUT/benchmarks.jar" io.github.loopbackfastpath.benchmarks.BenchmarkChart "$OUT/jmh-connection.json" docs/benchmarks-connection
+echo "== Transports: TCP, AF_UNIX and the same-host mode through the HTTP stacks (sample app bench mode)"
+APP=sample-app/target/loopback-fast-path-sample-app-0.1.0-SNAPSHOT.jar
+java -jar "$APP" --bench --bench.rounds=30 --server.port=0 --server.address=127.0.0.1 | tee "$OUT/bench-tomcat.txt"
+java -jar "$APP" --bench --bench.rounds=30 --server.port=0 --server.address=127.0.0.1 \
+	--spring.profiles.active=reactive | tee "$OUT/bench-reactor-netty.txt"

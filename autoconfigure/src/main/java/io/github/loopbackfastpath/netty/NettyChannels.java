@@ -4,7 +4,6 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
@@ -115,8 +114,7 @@ public final class NettyChannels {
 	public static void beforeConnect(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel,
 			SocketAddress remoteAddress) {
 		try {
-			if (remoteAddress instanceof UnixDomainSocketAddress
-					|| remoteAddress.getClass().getName().equals("io.netty.channel.unix.DomainSocketAddress")) {
+			if (NettyDomainSockets.isDomainSocket(remoteAddress)) {
 				// An AF_UNIX connection: the same-host mode records it
 				return;
 			}

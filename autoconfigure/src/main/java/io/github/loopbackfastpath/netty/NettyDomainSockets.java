@@ -38,6 +38,17 @@ public final class NettyDomainSockets {
 	}
 
 	/**
+	 * Whether an address is an AF_UNIX socket's, the JDK's or Netty's own. Loads no
+	 * native transport class: gRPC's hooks ask too.
+	 * @param address the address
+	 * @return whether it names an AF_UNIX socket
+	 */
+	public static boolean isDomainSocket(SocketAddress address) {
+		return address instanceof UnixDomainSocketAddress
+				|| address.getClass().getName().equals("io.netty.channel.unix.DomainSocketAddress");
+	}
+
+	/**
 	 * Netty's own domain socket address: only loaded where the native transports are.
 	 */
 	private static final class Native {

@@ -278,9 +278,8 @@ final class UnixDomainSocketAdapter extends java.net.Socket {
 		public void write(byte[] bytes, int offset, int length) throws IOException {
 			ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
 			while (buffer.hasRemaining()) {
-				// A slice at a time: the JDK copies what is passed into a direct buffer
-				// on
-				// every call, the whole remainder of a large body each time otherwise
+				// A slice at a time: the JDK copies what it is passed into a direct
+				// buffer on every call, else the whole rest of a large body each time
 				ByteBuffer slice = buffer.slice();
 				slice.limit(Math.min(slice.remaining(), MAX_TRANSFER));
 				int written = UnixDomainSocketAdapter.this.channel.write(slice);

@@ -23,21 +23,20 @@ final class ReactorConnectorInternals {
 	}
 
 	static HttpClient httpClient(ReactorClientHttpConnector connector) throws ReflectiveOperationException {
-		Field field = ReactorClientHttpConnector.class.getDeclaredField(HTTP_CLIENT_FIELD);
-		field.setAccessible(true);
-		Object value = field.get(connector);
-		if (value == null) {
-			throw new NoSuchFieldException("The connector's HttpClient is not created yet (lazy start)");
-		}
-		return (HttpClient) value;
+		return httpClient(ReactorClientHttpConnector.class, connector);
 	}
 
 	static HttpClient httpClient(ReactorClientHttpRequestFactory factory) throws ReflectiveOperationException {
-		Field field = ReactorClientHttpRequestFactory.class.getDeclaredField(HTTP_CLIENT_FIELD);
+		return httpClient(ReactorClientHttpRequestFactory.class, factory);
+	}
+
+	private static HttpClient httpClient(Class<?> type, Object owner) throws ReflectiveOperationException {
+		Field field = type.getDeclaredField(HTTP_CLIENT_FIELD);
 		field.setAccessible(true);
-		Object value = field.get(factory);
+		Object value = field.get(owner);
 		if (value == null) {
-			throw new NoSuchFieldException("The request factory's HttpClient is not created yet (lazy start)");
+			throw new NoSuchFieldException(
+					"The " + type.getSimpleName() + "'s HttpClient is not created yet (lazy start)");
 		}
 		return (HttpClient) value;
 	}

@@ -78,63 +78,35 @@ final class HttpBench {
 		Arrays.fill(body, (byte) 'x');
 		int block = Math.max(1, operations / BLOCKS);
 		return (order) -> {
-			Map<Mode, Clients> clients = new EnumMap<>(Mode.class);
+			List<Lane> lanes = new ArrayList<>();
 			try {
-				Map<Mode, Exchange> exchanges = new EnumMap<>(Mode.class);
-				Map<Mode, Histogram> histograms = new EnumMap<>(Mode.class);
-				Map<Mode, long[]> elapsed = new EnumMap<>(Mode.class);
 				for (Mode mode : order) {
-					Clients modeClients = new Clients(mode);
-					clients.put(mode, modeClients);
-					Exchange exchange = "webclient".equals(client) ? modeClients::viaWebClient
-							: modeClients::viaRestClient;
-					exchanges.put(mode, exchange);
-					histograms.put(mode, new Histogram(3));
-					elapsed.put(mode, new long[1]);
+					Lane lane = new Lane(mode, "webclient".equals(client), body, connectionPerRequest);
+					lanes.add(lane);
 					// Opens the connection that the timed requests keep alive
-					exchange(exchange, body, connectionPerRequest);
+					lane.exchange();
 				}
-				List<Mode> turn = new ArrayList<>(order);
+				List<Lane> turn = new ArrayList<>(lanes);
 				for (int done = 0; done < operations; done += block) {
 					int count = Math.min(block, operations - done);
-					for (Mode mode : turn) {
-						elapsed.get(mode)[0] += timed(exchanges.get(mode), body, connectionPerRequest, count,
-								histograms.get(mode));
+					for (Lane lane : turn) {
+						lane.timed(count);
 					}
 					Collections.rotate(turn, -1);
 				}
 				Map<Mode, Result> results = new EnumMap<>(Mode.class);
-				for (Mode mode : order) {
-					results.put(mode, new Result(histograms.get(mode), elapsed.get(mode)[0], operations,
-							2L * payload * operations));
+				for (Lane lane : lanes) {
+					results.put(lane.mode,
+							new Result(lane.histogram, lane.elapsedNanos, operations, 2L * payload * operations));
 				}
 				return results;
 			}
 			finally {
-				for (Clients modeClients : clients.values()) {
-					modeClients.close();
+				for (Lane lane : lanes) {
+					lane.close();
 				}
 			}
 		};
-	}
-
-	private static long timed(Exchange exchange, byte[] body, boolean close, int count, Histogram histogram)
-			throws IOException {
-		long start = System.nanoTime();
-		for (int i = 0; i < count; i++) {
-			long begin = System.nanoTime();
-			exchange(exchange, body, close);
-			histogram.recordValue((System.nanoTime() - begin) / 1000);
-		}
-		return System.nanoTime() - start;
-	}
-
-	private static void exchange(Exchange exchange, byte[] body, boolean close) throws IOException {
-		byte[] echoed = exchange.send(body, close);
-		if (echoed == null || echoed.length != body.length) {
-			throw new IOException("The echo came back with " + ((echoed != null) ? echoed.length : 0)
-					+ " bytes instead of " + body.length);
-		}
 	}
 
 	private static void connection(HttpHeaders headers, boolean close) {
@@ -151,9 +123,16 @@ final class HttpBench {
 	}
 
 	/**
-	 * One run's clients of one mode, with connection pools of their own.
+	 * One mode's part of a round: its clients, with connection pools of their own, and
+	 * what its requests measured.
 	 */
-	private final class Clients implements AutoCloseable {
+	private final class Lane implements AutoCloseable {
+
+		private final Mode mode;
+
+		private final byte[] body;
+
+		private final boolean close;
 
 		private final ConnectionProvider connections;
 
@@ -163,7 +142,16 @@ final class HttpBench {
 
 		private final RestClient restClient;
 
-		Clients(Mode mode) {
+		private final Exchange exchange;
+
+		private final Histogram histogram = new Histogram(3);
+
+		private long elapsedNanos;
+
+		Lane(Mode mode, boolean webClient, byte[] body, boolean close) {
+			this.mode = mode;
+			this.body = body;
+			this.close = close;
 			this.connections = ConnectionProvider.create("loopback-bench");
 			HttpClient reactor = HttpClient.create(this.connections);
 			ClientHttpConnector connector = new ReactorClientHttpConnector(reactor);
@@ -181,6 +169,25 @@ final class HttpBench {
 			this.restClient = RestClient.builder()
 				.requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpClient))
 				.build();
+			this.exchange = webClient ? this::viaWebClient : this::viaRestClient;
+		}
+
+		void timed(int count) throws IOException {
+			long start = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				long begin = System.nanoTime();
+				exchange();
+				this.histogram.recordValue((System.nanoTime() - begin) / 1000);
+			}
+			this.elapsedNanos += System.nanoTime() - start;
+		}
+
+		void exchange() throws IOException {
+			byte[] echoed = this.exchange.send(this.body, this.close);
+			if (echoed == null || echoed.length != this.body.length) {
+				throw new IOException("The echo came back with " + ((echoed != null) ? echoed.length : 0)
+						+ " bytes instead of " + this.body.length);
+			}
 		}
 
 		byte @Nullable [] viaWebClient(byte[] body, boolean close) {

@@ -11,7 +11,7 @@ import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.report.Addresses;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -34,33 +34,31 @@ public class LoopbackFastPathEndpoint {
 			+ "path. Confirm on the machine with the Microsoft-Windows-TCPIP event provider, event 1228 "
 			+ "(TcpLoopbackFastPathFailReason).";
 
-	private final FastPathEngine engine;
+	/**
+	 * What the endpoint and the health contributor say of the ioctl without JNA.
+	 */
+	public static final String BACKED_OFF = "backed off: JNA (net.java.dev.jna:jna), through which the ioctl is "
+			+ "requested, is not on the classpath; the same-host mode needs no native code";
+
+	private final @Nullable FastPathEngine engine;
 
 	private final SocketRegistry registry;
 
 	private final boolean enabled;
 
-	private final @Nullable UnixDomainSockets unixDomain;
+	private final @Nullable UnixDomainPublisher unixDomain;
 
 	/**
 	 * Create the endpoint.
-	 * @param engine the engine, for the platform and the handle checks
+	 * @param engine the engine, for the platform and the handle checks, or {@code null}
+	 * when it backed off (no JNA)
 	 * @param registry the records
 	 * @param enabled whether the fast path is enabled
+	 * @param unixDomain the same-host mode's published sockets, or {@code null} when it
+	 * is off
 	 */
-	public LoopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry, boolean enabled) {
-		this(engine, registry, enabled, null);
-	}
-
-	/**
-	 * Create the endpoint.
-	 * @param engine the engine, for the platform and the handle checks
-	 * @param registry the records
-	 * @param enabled whether the fast path is enabled
-	 * @param unixDomain the same-host mode, or {@code null} when it is off
-	 */
-	public LoopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry, boolean enabled,
-			@Nullable UnixDomainSockets unixDomain) {
+	public LoopbackFastPathEndpoint(@Nullable FastPathEngine engine, SocketRegistry registry, boolean enabled,
+			@Nullable UnixDomainPublisher unixDomain) {
 		this.engine = engine;
 		this.registry = registry;
 		this.enabled = enabled;
@@ -74,8 +72,10 @@ public class LoopbackFastPathEndpoint {
 	@ReadOperation
 	public LoopbackFastPathDescriptor report() {
 		List<SocketDescriptor> sockets = this.registry.records().stream().map(this::describe).toList();
-		return new LoopbackFastPathDescriptor(this.enabled, this.engine.platformInfo(), this.registry.totals(),
-				this.registry.openCount(), this.registry.notCovered(), describeUnixDomain(), APPLIED_MEANS, sockets);
+		FastPathEngine engine = this.engine;
+		return new LoopbackFastPathDescriptor(this.enabled, (engine != null) ? engine.platformInfo() : null,
+				(engine != null) ? null : BACKED_OFF, this.registry.totals(), this.registry.openCount(),
+				this.registry.notCovered(), describeUnixDomain(), APPLIED_MEANS, sockets);
 	}
 
 	/**
@@ -90,7 +90,7 @@ public class LoopbackFastPathEndpoint {
 	}
 
 	private UnixDomainDescriptor describeUnixDomain() {
-		UnixDomainSockets sockets = this.unixDomain;
+		UnixDomainPublisher sockets = this.unixDomain;
 		if (sockets == null) {
 			return new UnixDomainDescriptor(false, null, null, List.of());
 		}
@@ -108,7 +108,8 @@ public class LoopbackFastPathEndpoint {
 		Instant closedAt = record.closedAt();
 		return new SocketDescriptor(record.id(), outcome.role().name(), outcome.component(),
 				Addresses.format(record.localAddress()), Addresses.format(record.remoteAddress()),
-				record.loopbackPeer(), outcome.handle(), this.engine.verifyHandle(record),
+				record.loopbackPeer(), outcome.handle(),
+				(this.engine != null) ? this.engine.verifyHandle(record) : null,
 				(outcome.stage() != null) ? outcome.stage().name() : null, outcome.status().name(), outcome.errorCode(),
 				outcome.errorName(), outcome.message(), outcome.time().toString(), record.isOpen(),
 				(closedAt != null) ? closedAt.toString() : null, record.acceptedConnections(),
@@ -119,7 +120,8 @@ public class LoopbackFastPathEndpoint {
 	 * The whole report.
 	 *
 	 * @param enabled whether the fast path is enabled
-	 * @param platform the machine and JVM
+	 * @param platform the machine and JVM, or {@code null} when the ioctl backed off
+	 * @param ioctl why the ioctl backed off (no JNA), or {@code null}
 	 * @param summary how many sockets had each status since start-up
 	 * @param openSockets how many recorded sockets are open
 	 * @param notCovered the components whose sockets the starter cannot reach, with the
@@ -128,8 +130,9 @@ public class LoopbackFastPathEndpoint {
 	 * @param note what {@code APPLIED} does and does not mean
 	 * @param sockets the records of open sockets, then of recently closed ones
 	 */
-	public record LoopbackFastPathDescriptor(boolean enabled, PlatformInfo platform, Map<FastPathStatus, Long> summary,
-			int openSockets, Map<String, String> notCovered, UnixDomainDescriptor unixDomain, String note,
+	public record LoopbackFastPathDescriptor(boolean enabled, @Nullable PlatformInfo platform, @Nullable String ioctl,
+			Map<FastPathStatus, Long> summary, int openSockets, Map<String, String> notCovered,
+			UnixDomainDescriptor unixDomain, String note,
 			List<SocketDescriptor> sockets) implements OperationResponseBody {
 
 	}

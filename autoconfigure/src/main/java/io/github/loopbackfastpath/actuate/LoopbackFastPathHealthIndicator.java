@@ -7,6 +7,7 @@ import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.PlatformInfo;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -20,7 +21,7 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 
-	private final FastPathEngine engine;
+	private final @Nullable FastPathEngine engine;
 
 	private final SocketRegistry registry;
 
@@ -28,11 +29,12 @@ public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 
 	/**
 	 * Create the contributor.
-	 * @param engine the engine, for the platform
+	 * @param engine the engine, for the platform, or {@code null} when it backed off (no
+	 * JNA)
 	 * @param registry the records
 	 * @param enabled whether the fast path is enabled
 	 */
-	public LoopbackFastPathHealthIndicator(FastPathEngine engine, SocketRegistry registry, boolean enabled) {
+	public LoopbackFastPathHealthIndicator(@Nullable FastPathEngine engine, SocketRegistry registry, boolean enabled) {
 		super("Loopback fast path health check failed");
 		this.engine = engine;
 		this.registry = registry;
@@ -41,7 +43,6 @@ public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		PlatformInfo platform = this.engine.platformInfo();
 		Map<String, Long> summary = new LinkedHashMap<>();
 		long failures = 0;
 		for (Map.Entry<FastPathStatus, Long> entry : this.registry.totals().entrySet()) {
@@ -52,16 +53,23 @@ public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 				failures += entry.getValue();
 			}
 		}
-		builder.up()
-			.withDetail("enabled", this.enabled)
-			.withDetail("os",
-					platform.osName()
-							+ ((platform.windowsBuild() != null) ? " (build " + platform.windowsBuild() + ")" : ""))
-			.withDetail("fastPathSupported", platform.fastPathSupported())
-			.withDetail("summary", summary)
+		builder.up().withDetail("enabled", this.enabled);
+		FastPathEngine engine = this.engine;
+		PlatformInfo platform = (engine != null) ? engine.platformInfo() : null;
+		if (platform != null) {
+			builder
+				.withDetail("os",
+						platform.osName()
+								+ ((platform.windowsBuild() != null) ? " (build " + platform.windowsBuild() + ")" : ""))
+				.withDetail("fastPathSupported", platform.fastPathSupported());
+		}
+		else {
+			builder.withDetail("ioctl", LoopbackFastPathEndpoint.BACKED_OFF);
+		}
+		builder.withDetail("summary", summary)
 			.withDetail("openSockets", this.registry.openCount())
 			.withDetail("failures", failures);
-		if (platform.unsafeBuild()) {
+		if (platform != null && platform.unsafeBuild()) {
 			builder.withDetail("unsafeBuild", true);
 		}
 	}

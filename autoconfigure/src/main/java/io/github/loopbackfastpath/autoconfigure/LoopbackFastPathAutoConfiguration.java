@@ -27,13 +27,24 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * {@link AutoConfiguration Auto-configuration} of the loopback fast path engine, its
  * registry of records and its logs. Its properties are always bound, so a bad value fails
  * start-up even when the fast path is off; the hooks of servers and clients are
- * configured only when it is on.
+ * configured only when it is on. The registry needs no native code: the same-host mode
+ * records there with or without JNA; the engine, which calls the OS through JNA, backs
+ * off without it.
  *
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration
 @EnableConfigurationProperties(LoopbackFastPathProperties.class)
 public final class LoopbackFastPathAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketRegistry loopbackFastPathSocketRegistry(LoopbackFastPathProperties properties,
+			ObjectProvider<RecordListener> listeners) {
+		SocketRegistry registry = new SocketRegistry(properties.getHistorySize());
+		listeners.orderedStream().forEach(registry::addListener);
+		return registry;
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "com.sun.jna.Native")
@@ -44,15 +55,6 @@ public final class LoopbackFastPathAutoConfiguration {
 		@ConditionalOnMissingBean
 		SocketPlatform loopbackFastPathSocketPlatform() {
 			return SocketPlatform.detect();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		SocketRegistry loopbackFastPathSocketRegistry(LoopbackFastPathProperties properties,
-				ObjectProvider<RecordListener> listeners) {
-			SocketRegistry registry = new SocketRegistry(properties.getHistorySize());
-			listeners.orderedStream().forEach(registry::addListener);
-			return registry;
 		}
 
 		@Bean

@@ -3,7 +3,7 @@ package io.github.loopbackfastpath.autoconfigure;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -20,18 +20,19 @@ import org.springframework.context.annotation.Bean;
  *
  * @author Loopback Fast Path contributors
  */
-@AutoConfiguration(
-		after = { LoopbackFastPathAutoConfiguration.class, LoopbackFastPathUnixDomainAutoConfiguration.class })
+@AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class,
+		afterName = "io.github.loopbackfastpath.unixdomain.autoconfigure.UnixDomainAutoConfiguration")
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
-@ConditionalOnBean({ FastPathEngine.class, SocketRegistry.class })
+@ConditionalOnBean(SocketRegistry.class)
 @ConditionalOnAvailableEndpoint(LoopbackFastPathEndpoint.class)
 public final class LoopbackFastPathEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LoopbackFastPathEndpoint loopbackFastPathEndpoint(FastPathEngine engine, SocketRegistry registry,
-			LoopbackFastPathProperties properties, ObjectProvider<UnixDomainSockets> unixDomain) {
-		return new LoopbackFastPathEndpoint(engine, registry, properties.isEnabled(), unixDomain.getIfAvailable());
+	LoopbackFastPathEndpoint loopbackFastPathEndpoint(ObjectProvider<FastPathEngine> engine, SocketRegistry registry,
+			LoopbackFastPathProperties properties, ObjectProvider<UnixDomainPublisher> unixDomain) {
+		return new LoopbackFastPathEndpoint(engine.getIfAvailable(), registry, properties.isEnabled(),
+				unixDomain.getIfAvailable());
 	}
 
 }

@@ -6,6 +6,7 @@ import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
-@ConditionalOnBean({ FastPathEngine.class, SocketRegistry.class })
+@ConditionalOnBean(SocketRegistry.class)
 public final class LoopbackFastPathObservabilityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
@@ -45,9 +46,9 @@ public final class LoopbackFastPathObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "loopbackFastPathHealthIndicator")
-		LoopbackFastPathHealthIndicator loopbackFastPathHealthIndicator(FastPathEngine engine, SocketRegistry registry,
-				LoopbackFastPathProperties properties) {
-			return new LoopbackFastPathHealthIndicator(engine, registry, properties.isEnabled());
+		LoopbackFastPathHealthIndicator loopbackFastPathHealthIndicator(ObjectProvider<FastPathEngine> engine,
+				SocketRegistry registry, LoopbackFastPathProperties properties) {
+			return new LoopbackFastPathHealthIndicator(engine.getIfAvailable(), registry, properties.isEnabled());
 		}
 
 	}

@@ -1,11 +1,9 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.github.loopbackfastpath.engine.UnsafeBuild;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -66,8 +64,6 @@ public class LoopbackFastPathProperties {
 	private final Server server = new Server();
 
 	private final Client client = new Client();
-
-	private final UnixDomain unixDomain = new UnixDomain();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -133,10 +129,6 @@ public class LoopbackFastPathProperties {
 		return this.client;
 	}
 
-	public UnixDomain getUnixDomain() {
-		return this.unixDomain;
-	}
-
 	/**
 	 * Listening sockets.
 	 */
@@ -175,42 +167,6 @@ public class LoopbackFastPathProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
-		}
-
-	}
-
-	/**
-	 * The same-host mode on AF_UNIX sockets, independent of the ioctl.
-	 */
-	public static class UnixDomain {
-
-		/**
-		 * Whether web servers also listen on AF_UNIX sockets named after their TCP port,
-		 * and clients send plain http:// loopback requests to such sockets.
-		 */
-		private boolean enabled;
-
-		/**
-		 * Directory the AF_UNIX sockets are published in, created owner-only. Defaults to
-		 * "loopback-fast-path" under $XDG_RUNTIME_DIR where set, else to
-		 * "loopback-fast-path-" and the user name under the temporary directory.
-		 */
-		private @Nullable Path directory;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public @Nullable Path getDirectory() {
-			return this.directory;
-		}
-
-		public void setDirectory(@Nullable Path directory) {
-			this.directory = directory;
 		}
 
 	}

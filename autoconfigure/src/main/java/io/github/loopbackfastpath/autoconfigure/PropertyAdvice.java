@@ -16,8 +16,6 @@ final class PropertyAdvice implements ConfigurationAdvice {
 
 	static final String CLIENT_ENABLED = LoopbackFastPathProperties.PREFIX + ".client.enabled";
 
-	static final String UNIX_DOMAIN_ENABLED = LoopbackFastPathProperties.PREFIX + ".unix-domain.enabled";
-
 	static final String JDK_WIDE = LoopbackFastPathProperties.PREFIX + ".jdk-wide";
 
 	@Override

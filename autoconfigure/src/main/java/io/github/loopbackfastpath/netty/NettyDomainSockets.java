@@ -34,7 +34,17 @@ public final class NettyDomainSockets {
 	 * @return the address
 	 */
 	public static SocketAddress address(Path socket) {
-		return nativeTransport() ? Native.address(socket) : UnixDomainSocketAddress.of(socket);
+		return address(socket, nativeTransport());
+	}
+
+	/**
+	 * The address of a socket file for one transport.
+	 * @param socket the socket file
+	 * @param nativeTransport whether the channel is a native (epoll, kqueue) one
+	 * @return the address: Netty's own for a native channel, the JDK's for NIO
+	 */
+	public static SocketAddress address(Path socket, boolean nativeTransport) {
+		return nativeTransport ? Native.address(socket) : UnixDomainSocketAddress.of(socket);
 	}
 
 	/**

@@ -3,8 +3,9 @@ package io.github.loopbackfastpath.unixdomain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
 
-import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.TrackedSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,19 +21,20 @@ public final class PublishedSocket {
 
 	private final String component;
 
-	private final AutoCloseable server;
+	private final LongAdder accepted = new LongAdder();
 
-	private volatile @Nullable SocketRecord record;
+	private volatile @Nullable AutoCloseable server;
+
+	private volatile @Nullable TrackedSocket record;
 
 	private volatile boolean open = true;
 
 	private volatile boolean fileRemoved;
 
-	PublishedSocket(int port, Path path, String component, AutoCloseable server) {
+	PublishedSocket(int port, Path path, String component) {
 		this.port = port;
 		this.path = path;
 		this.component = component;
-		this.server = server;
 	}
 
 	/**
@@ -64,8 +66,7 @@ public final class PublishedSocket {
 	 * @return the count
 	 */
 	public long acceptedConnections() {
-		SocketRecord record = this.record;
-		return (record != null) ? record.acceptedConnections() : 0;
+		return this.accepted.sum();
 	}
 
 	/**
@@ -77,12 +78,22 @@ public final class PublishedSocket {
 		return this.open && !this.fileRemoved;
 	}
 
-	void fileRemoved() {
-		this.fileRemoved = true;
+	// Runs for every connection the server accepts on the socket
+	void accepted() {
+		this.accepted.increment();
+		TrackedSocket record = this.record;
+		if (record != null) {
+			record.connectionAccepted();
+		}
 	}
 
-	void record(SocketRecord record) {
+	void serving(AutoCloseable server, TrackedSocket record) {
+		this.server = server;
 		this.record = record;
+	}
+
+	void fileRemoved() {
+		this.fileRemoved = true;
 	}
 
 	/**
@@ -93,8 +104,11 @@ public final class PublishedSocket {
 			return;
 		}
 		this.open = false;
+		AutoCloseable server = this.server;
 		try {
-			this.server.close();
+			if (server != null) {
+				server.close();
+			}
 		}
 		catch (Exception ex) {
 			// The file is removed below either way
@@ -105,7 +119,7 @@ public final class PublishedSocket {
 		catch (IOException ex) {
 			// Left for the next start-up, which replaces a stale file
 		}
-		SocketRecord record = this.record;
+		TrackedSocket record = this.record;
 		if (record != null) {
 			record.closed();
 		}

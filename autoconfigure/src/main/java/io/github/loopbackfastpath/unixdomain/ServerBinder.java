@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Binds one kind of embedded web server to an AF_UNIX socket, so that it serves the same
@@ -23,19 +24,19 @@ public interface ServerBinder {
 
 	/**
 	 * Why this server is not published, such as a TLS listener.
-	 * @param server the server
+	 * @param context the context whose server started ({@code getWebServer()})
 	 * @return the reason, or {@code null} to publish it
 	 */
-	@Nullable String refusal(WebServer server);
+	@Nullable String refusal(WebServerApplicationContext context);
 
 	/**
 	 * Start serving the server's requests on the socket.
-	 * @param server the server
+	 * @param context the context whose server started ({@code getWebServer()})
 	 * @param socket the socket file to bind
 	 * @param accepted to run for every connection accepted on it
 	 * @return what stops serving on the socket
 	 * @throws Exception if it could not bind
 	 */
-	AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception;
+	AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception;
 
 }

@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.unixdomain;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -14,16 +15,16 @@ import org.springframework.context.ApplicationListener;
  */
 public final class ServerPublisher implements ApplicationListener<WebServerInitializedEvent> {
 
-	private final UnixDomainSockets sockets;
+	private final UnixDomainPublisher sockets;
 
 	private final ObjectProvider<ServerBinder> binders;
 
 	/**
 	 * Create a publisher.
-	 * @param sockets the same-host mode
+	 * @param sockets publishes the sockets
 	 * @param binders the binders of the servers on the classpath
 	 */
-	public ServerPublisher(UnixDomainSockets sockets, ObjectProvider<ServerBinder> binders) {
+	public ServerPublisher(UnixDomainPublisher sockets, ObjectProvider<ServerBinder> binders) {
 		this.sockets = sockets;
 		this.binders = binders;
 	}
@@ -38,7 +39,7 @@ public final class ServerPublisher implements ApplicationListener<WebServerIniti
 		for (ServerBinder binder : this.binders.orderedStream().toList()) {
 			String component = binder.componentOf(server);
 			if (component != null) {
-				publish(binder, component, server, port);
+				publish(binder, component, event.getApplicationContext(), port);
 				return;
 			}
 		}
@@ -46,13 +47,13 @@ public final class ServerPublisher implements ApplicationListener<WebServerIniti
 				"The starter cannot bind " + server.getClass().getName() + " to an AF_UNIX socket.");
 	}
 
-	private void publish(ServerBinder binder, String component, WebServer server, int port) {
-		String refusal = binder.refusal(server);
+	private void publish(ServerBinder binder, String component, WebServerApplicationContext context, int port) {
+		String refusal = binder.refusal(context);
 		if (refusal != null) {
 			this.sockets.skip(component, port, refusal);
 			return;
 		}
-		this.sockets.publish(component, port, (socket, accepted) -> binder.bind(server, socket, accepted));
+		this.sockets.publish(component, port, (socket, accepted) -> binder.bind(context, socket, accepted));
 	}
 
 }

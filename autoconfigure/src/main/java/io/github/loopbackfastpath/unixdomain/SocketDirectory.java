@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.unixdomain;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -13,27 +14,29 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The directory the AF_UNIX sockets are published in, and the checks that decide whether
- * a socket file in it can be trusted: the directory and the file belong to the current
- * user, the directory is not writable by anyone else, and (where the OS tells) the
- * process listening on the socket runs as the current user.
+ * The directory the AF_UNIX sockets are published in: where it is, how its sockets are
+ * named, and the permissions it and its sockets get. Owner-only by default; with a
+ * {@code group}, the group may enter it and connect to its sockets, and owns them.
  *
  * @author Loopback Fast Path contributors
  */
-final class SocketDirectory {
+public final class SocketDirectory {
+
+	private static final Log logger = LogFactory.getLog(SocketDirectory.class);
 
 	/**
 	 * The longest socket path the OS takes, in bytes: {@code sun_path} holds 108 bytes on
@@ -41,23 +44,96 @@ final class SocketDirectory {
 	 */
 	static final int MAX_PATH_BYTES = System.getProperty("os.name", "").startsWith("Mac") ? 103 : 107;
 
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-
 	private final Path directory;
+
+	private final @Nullable GroupPrincipal group;
 
 	private final boolean posix;
 
-	SocketDirectory(Path directory) {
+	private volatile @Nullable String unavailable;
+
+	private volatile boolean availabilityKnown;
+
+	/**
+	 * Create the directory's description; nothing is created until a socket is published.
+	 * @param directory where the sockets are published
+	 * @param group the group whose members may connect, or {@code null} for owner-only
+	 */
+	public SocketDirectory(Path directory, @Nullable GroupPrincipal group) {
 		this.directory = directory.toAbsolutePath().normalize();
+		this.group = group;
 		this.posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 	}
 
-	Path path() {
+	/**
+	 * The default socket directory: {@code loopback-fast-path} under
+	 * {@code $XDG_RUNTIME_DIR} where it is set, else {@code loopback-fast-path-<user>}
+	 * under the temporary directory.
+	 * @return the directory
+	 */
+	public static Path defaultDirectory() {
+		String runtime = System.getenv("XDG_RUNTIME_DIR");
+		if (runtime != null && !runtime.isBlank()) {
+			return Path.of(runtime, "loopback-fast-path");
+		}
+		return Path.of(System.getProperty("java.io.tmpdir"),
+				"loopback-fast-path-" + System.getProperty("user.name", ""));
+	}
+
+	/**
+	 * Where the sockets are published.
+	 * @return the absolute directory
+	 */
+	public Path path() {
 		return this.directory;
 	}
 
-	Path socketFor(int port) {
+	/**
+	 * The socket of a TCP port, as a proxy's configuration names it.
+	 * @param port the port
+	 * @return {@code <directory>/<port>.sock}
+	 */
+	public Path socketFor(int port) {
 		return this.directory.resolve(port + ".sock");
+	}
+
+	/**
+	 * The socket of a TCP port in one network namespace, for when another namespace
+	 * sharing the directory already serves that port.
+	 * @param port the port
+	 * @param namespace the network namespace's identifier
+	 * @return {@code <directory>/<port>-net<namespace>.sock}
+	 */
+	Path socketFor(int port, String namespace) {
+		return this.directory.resolve(port + "-net" + namespace + ".sock");
+	}
+
+	/**
+	 * The permissions a published socket file gets: owner-only, or with the group.
+	 * @return {@code rw-------} or {@code rw-rw----}
+	 */
+	public String socketPermissions() {
+		return (this.group != null) ? "rw-rw----" : "rw-------";
+	}
+
+	/**
+	 * Why this JVM cannot use AF_UNIX sockets, found out once.
+	 * @return the reason, or {@code null} if it can
+	 */
+	public @Nullable String unavailable() {
+		if (!this.availabilityKnown) {
+			String reason = null;
+			try (ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+				// Opened and closed: the JDK and the OS can do AF_UNIX
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				reason = "This JVM cannot open AF_UNIX sockets (" + ex + "): every connection stays on TCP.";
+				logger.warn("Loopback fast path same-host mode: " + reason);
+			}
+			this.unavailable = reason;
+			this.availabilityKnown = true;
+		}
+		return this.unavailable;
 	}
 
 	// The reason the path is too long for a socket address, or null
@@ -67,104 +143,82 @@ final class SocketDirectory {
 			return null;
 		}
 		return "The socket path " + socket + " is " + length + " bytes long; the OS takes at most " + MAX_PATH_BYTES
-				+ ". Choose a shorter directory.";
+				+ ". Choose a shorter loopback.fast-path.unix-domain.directory.";
 	}
 
-	// Creates the directory owner-only if it is missing; the reason it cannot be used, or
-	// null
-	@Nullable String prepare() {
-		try {
-			if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
-				Files.createDirectories(this.directory.getParent());
-				if (this.posix) {
-					FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions
-						.asFileAttribute(OWNER_ONLY);
-					Files.createDirectory(this.directory, ownerOnly);
-				}
-				else {
-					Files.createDirectory(this.directory);
-					restrictToOwner(this.directory);
-				}
-			}
+	// Creates the directory if it is missing (owner-only, or rwxr-x--- owned by the
+	// group); the reason it cannot be created, or null
+	@Nullable String create() {
+		if (Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			return null;
 		}
-		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return "The socket directory " + this.directory + " could not be created: " + ex;
-		}
-		return untrustedDirectory();
-	}
-
-	// The reason the directory cannot be trusted, or null
-	@Nullable String untrustedDirectory() {
 		try {
-			if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
-				return "The socket directory " + this.directory + " does not exist or is a link.";
-			}
-			UserPrincipal owner = Files.getOwner(this.directory, LinkOption.NOFOLLOW_LINKS);
-			if (!isCurrentUser(owner)) {
-				return "The socket directory " + this.directory + " belongs to " + owner.getName() + ", not to "
-						+ currentUser() + ".";
-			}
+			Files.createDirectories(this.directory.getParent());
 			if (this.posix) {
-				Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(this.directory,
-						LinkOption.NOFOLLOW_LINKS);
-				if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-						|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-					return "The socket directory " + this.directory + " is writable by others ("
-							+ PosixFilePermissions.toString(permissions) + "); it must be owner-only (rwx------).";
+				Files.createDirectory(this.directory,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+				if (this.group != null) {
+					PosixFileAttributeView view = Files.getFileAttributeView(this.directory,
+							PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+					view.setGroup(this.group);
+					view.setPermissions(PosixFilePermissions.fromString("rwxr-x---"));
 				}
 			}
-			else if (grantsOthers(this.directory)) {
-				return "The socket directory " + this.directory
-						+ " grants access to others than its owner; its ACL must name the owner only.";
+			else {
+				Files.createDirectory(this.directory);
+				restrictAcl(this.directory);
 			}
 			return null;
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return "The socket directory " + this.directory + " could not be checked: " + ex;
+			return "The socket directory " + this.directory + " could not be created"
+					+ ((this.group != null) ? " for the group " + this.group.getName() : "") + ": " + ex;
 		}
 	}
 
-	// The reason a socket file cannot be trusted, or null; does not connect
-	@Nullable String untrustedFile(Path socket) {
-		String directory = untrustedDirectory();
-		if (directory != null) {
-			return directory;
+	/**
+	 * Give a published socket file its permissions: owner-only, or read-write for the
+	 * group, which owns it.
+	 * @param socket the socket file
+	 * @throws IOException if they cannot be set
+	 */
+	void restrict(Path socket) throws IOException {
+		if (!this.posix) {
+			restrictAcl(socket);
+			return;
 		}
-		try {
-			if (Files.isSymbolicLink(socket)) {
-				return "The socket file " + socket + " is a symbolic link.";
-			}
-			UserPrincipal owner = Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS);
-			if (!isCurrentUser(owner)) {
-				return "The socket file " + socket + " belongs to " + owner.getName() + ", not to " + currentUser()
-						+ ".";
-			}
-			return null;
-		}
-		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return "The socket file " + socket + " could not be checked: " + ex;
-		}
-	}
-
-	// Connects to the socket: null if a process of the current user listens on it,
-	// else the reason; throws if nothing listens
-	static @Nullable String untrustedPeer(Path socket) throws IOException {
-		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			channel.connect(UnixDomainSocketAddress.of(socket));
-			UnixDomainPrincipal peer;
+		// Following links: without, the JDK opens the file to change it, which a socket
+		// refuses (ENXIO); the file was just bound by this process
+		PosixFileAttributeView view = Files.getFileAttributeView(socket, PosixFileAttributeView.class);
+		if (this.group != null) {
 			try {
-				peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+				view.setGroup(this.group);
 			}
-			catch (UnsupportedOperationException ex) {
-				// Windows has no peer credentials: the owner-only directory is the check
-				return null;
+			catch (IOException ex) {
+				throw new IOException("The socket file " + socket + " cannot be given to the group "
+						+ this.group.getName() + " (the application's user must be a member of it; see "
+						+ "loopback.fast-path.unix-domain.group): " + ex, ex);
 			}
-			if (!isCurrentUser(peer.user())) {
-				return "The process listening on " + socket + " runs as " + peer.user().getName() + ", not as "
-						+ currentUser() + ".";
-			}
-			return null;
 		}
+		view.setPermissions(PosixFilePermissions.fromString(socketPermissions()));
+	}
+
+	private void restrictAcl(Path path) throws IOException {
+		AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
+		if (acl == null) {
+			return;
+		}
+		List<AclEntry> entries = new ArrayList<>();
+		entries.add(allowAll(Files.getOwner(path)));
+		if (this.group != null) {
+			entries.add(allowAll(this.group));
+		}
+		acl.setAcl(entries);
+	}
+
+	private static AclEntry allowAll(UserPrincipal principal) {
+		Set<AclEntryPermission> all = EnumSet.allOf(AclEntryPermission.class);
+		return AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(principal).setPermissions(all).build();
 	}
 
 	// Whether a process listens on the socket file
@@ -176,42 +230,6 @@ final class SocketDirectory {
 		catch (IOException ex) {
 			return false;
 		}
-	}
-
-	static String currentUser() {
-		return System.getProperty("user.name", "");
-	}
-
-	private static boolean isCurrentUser(UserPrincipal user) {
-		String name = user.getName();
-		String current = currentUser();
-		// Windows names the owner DOMAIN\\user
-		return name.equals(current) || name.endsWith("\\" + current);
-	}
-
-	private static void restrictToOwner(Path path) throws IOException {
-		AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
-		if (acl == null) {
-			return;
-		}
-		UserPrincipal owner = Files.getOwner(path);
-		AclEntry ownerOnly = AclEntry.newBuilder()
-			.setType(AclEntryType.ALLOW)
-			.setPrincipal(owner)
-			.setPermissions(EnumSet.allOf(AclEntryPermission.class))
-			.build();
-		acl.setAcl(List.of(ownerOnly));
-	}
-
-	private static boolean grantsOthers(Path path) throws IOException {
-		AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
-		if (acl == null) {
-			return false;
-		}
-		UserPrincipal owner = Files.getOwner(path);
-		return acl.getAcl()
-			.stream()
-			.anyMatch((entry) -> entry.type() == AclEntryType.ALLOW && !entry.principal().equals(owner));
 	}
 
 }

@@ -18,13 +18,13 @@ public final class UnixDomainSummary implements ApplicationListener<ApplicationR
 
 	private static final Log logger = LogFactory.getLog("io.github.loopbackfastpath");
 
-	private final UnixDomainSockets sockets;
+	private final UnixDomainPublisher sockets;
 
 	/**
 	 * Create the summary.
-	 * @param sockets the same-host mode
+	 * @param sockets what was published
 	 */
-	public UnixDomainSummary(UnixDomainSockets sockets) {
+	public UnixDomainSummary(UnixDomainPublisher sockets) {
 		this.sockets = sockets;
 	}
 

@@ -38,10 +38,16 @@ class LoopbackFastPathEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void endpointIsAbsentWithoutTheEngine() {
+	void withoutJnaTheEndpointSaysTheIoctlBackedOff() {
 		this.runner.withClassLoader(new FilteredClassLoader(Native.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=loopbackfastpath")
-			.run((context) -> assertThat(context).doesNotHaveBean(LoopbackFastPathEndpoint.class));
+			.run((context) -> {
+				LoopbackFastPathEndpoint.LoopbackFastPathDescriptor report = context
+					.getBean(LoopbackFastPathEndpoint.class)
+					.report();
+				assertThat(report.platform()).isNull();
+				assertThat(report.ioctl()).contains("backed off").contains("net.java.dev.jna:jna");
+			});
 	}
 
 	@Test
@@ -57,7 +63,7 @@ class LoopbackFastPathEndpointAutoConfigurationTests {
 
 		@Bean
 		LoopbackFastPathEndpoint applicationEndpoint(FastPathEngine engine, SocketRegistry registry) {
-			return new LoopbackFastPathEndpoint(engine, registry, true);
+			return new LoopbackFastPathEndpoint(engine, registry, true, null);
 		}
 
 	}

@@ -12,10 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
-import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingConnector;
-import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingRequestFactory;
 import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 
@@ -57,7 +57,7 @@ class UnixDomainFallbackTests {
 
 	private Path socket;
 
-	private UnixDomainSockets sockets;
+	private SameHostMode sockets;
 
 	@BeforeEach
 	void startTcpServer() throws IOException {
@@ -68,7 +68,7 @@ class UnixDomainFallbackTests {
 		Path directory = Files.createDirectory(this.temp.resolve("sockets"),
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		this.socket = directory.resolve(this.tcp.port() + ".sock");
-		this.sockets = new UnixDomainSockets(directory, new SocketRegistry(16));
+		this.sockets = new SameHostMode(directory, new SocketRegistry(16));
 	}
 
 	@AfterEach
@@ -144,24 +144,20 @@ class UnixDomainFallbackTests {
 	}
 
 	private WebClient webClient() {
-		HttpClient httpClient = HttpClient.create();
-		return WebClient.builder()
-			.clientConnector(new UnixDomainRoutingConnector(new ReactorClientHttpConnector(httpClient), httpClient,
-					this.sockets))
-			.build();
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(reactorNetty())).build();
 	}
 
 	private RestClient restClientOnReactorNetty() {
-		HttpClient httpClient = HttpClient.create();
-		return RestClient.builder()
-			.requestFactory(new UnixDomainRoutingRequestFactory(new ReactorClientHttpRequestFactory(httpClient),
-					httpClient, this.sockets))
-			.build();
+		return RestClient.builder().requestFactory(new ReactorClientHttpRequestFactory(reactorNetty())).build();
+	}
+
+	private HttpClient reactorNetty() {
+		return HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), this.sockets.router()));
 	}
 
 	private CloseableHttpClient httpClient5() {
 		HttpClientBuilder builder = HttpClientBuilder.create();
-		new UnixDomainRouting(this.sockets).apply(builder);
+		new UnixDomainRouting(this.sockets.router()).apply(builder);
 		return builder.build();
 	}
 

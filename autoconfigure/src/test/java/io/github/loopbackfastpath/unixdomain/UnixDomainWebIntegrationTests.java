@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Random;
 
 import com.jayway.jsonpath.DocumentContext;
-import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import io.github.loopbackfastpath.test.UnixDomainHttp;
+import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

@@ -1,14 +1,17 @@
 package io.github.loopbackfastpath.plain;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -43,6 +46,31 @@ public class PlainApplication {
 	@GetMapping("/hello")
 	String hello() {
 		return "hello";
+	}
+
+	@GetMapping("/instance")
+	String instance(@Value("${spring.application.name:plain}") String name) {
+		return name;
+	}
+
+	@GetMapping("/call")
+	Map<String, String> call(@RequestParam int port, @RequestParam(defaultValue = "/instance") String path) {
+		String url = "http://127.0.0.1:" + port + path;
+		Map<String, String> answers = new LinkedHashMap<>();
+		try {
+			answers.put("webClient",
+					this.webClient.get().uri(url).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(30)));
+		}
+		catch (RuntimeException ex) {
+			answers.put("webClient", "error: " + ex);
+		}
+		try {
+			answers.put("restClient", this.restClient.get().uri(url).retrieve().body(String.class));
+		}
+		catch (RuntimeException ex) {
+			answers.put("restClient", "error: " + ex);
+		}
+		return answers;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

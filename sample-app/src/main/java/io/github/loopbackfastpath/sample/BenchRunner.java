@@ -1,7 +1,8 @@
 package io.github.loopbackfastpath.sample;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -27,13 +28,16 @@ class BenchRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	private final ObjectProvider<UnixDomainSockets> sockets;
+	private final ObjectProvider<UnixDomainPublisher> sockets;
+
+	private final ObjectProvider<UnixDomainRouter> router;
 
 	BenchRunner(ObjectProvider<FastPathEngine> fastPath, ConfigurableApplicationContext context,
-			ObjectProvider<UnixDomainSockets> sockets) {
+			ObjectProvider<UnixDomainPublisher> sockets, ObjectProvider<UnixDomainRouter> router) {
 		this.fastPath = fastPath;
 		this.context = context;
 		this.sockets = sockets;
+		this.router = router;
 	}
 
 	@Override
@@ -56,7 +60,9 @@ class BenchRunner implements ApplicationRunner {
 				option(arguments, "bench.http-connections", defaults.httpConnections()));
 		int port = (this.context instanceof WebServerApplicationContext web && web.getWebServer() != null)
 				? web.getWebServer().getPort() : 0;
-		new LoopbackBench(fastPath, settings, System.out, port, this.sockets.getIfAvailable()).run();
+		new LoopbackBench(fastPath, settings, System.out, port, this.sockets.getIfAvailable(),
+				this.router.getIfAvailable())
+			.run();
 		System.exit(SpringApplication.exit(this.context, () -> 0));
 	}
 

@@ -10,11 +10,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.loopbackfastpath.client.httpclient5.UnixDomainRouting;
-import io.github.loopbackfastpath.client.reactor.UnixDomainRoutingConnector;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
 import io.github.loopbackfastpath.sample.LoopbackBench.Result;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
 import org.HdrHistogram.Histogram;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -49,14 +50,14 @@ final class HttpBench {
 
 	private final URI echo;
 
-	private final @Nullable UnixDomainSockets sockets;
+	private final @Nullable UnixDomainRouter sockets;
 
-	HttpBench(int port, @Nullable UnixDomainSockets sockets) {
+	HttpBench(int port, @Nullable UnixDomainRouter sockets) {
 		this.echo = URI.create("http://127.0.0.1:" + port + "/bench/echo");
 		this.sockets = sockets;
 	}
 
-	static List<Mode> modes(@Nullable UnixDomainSockets sockets) {
+	static List<Mode> modes(@Nullable UnixDomainPublisher sockets) {
 		return (sockets != null && sockets.unavailable() == null && !sockets.published().isEmpty())
 				? List.of(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN) : List.of(Mode.TCP, Mode.TCP_AGAIN);
 	}
@@ -153,14 +154,14 @@ final class HttpBench {
 			this.body = body;
 			this.close = close;
 			this.connections = ConnectionProvider.create("loopback-bench");
-			HttpClient reactor = HttpClient.create(this.connections);
-			ClientHttpConnector connector = new ReactorClientHttpConnector(reactor);
 			HttpClientBuilder builder = HttpClientBuilder.create();
-			UnixDomainSockets sockets = HttpBench.this.sockets;
+			UnixDomainRouter sockets = HttpBench.this.sockets;
+			ConnectionProvider provider = this.connections;
 			if (mode == Mode.UNIX_DOMAIN && sockets != null) {
-				connector = new UnixDomainRoutingConnector(connector, reactor, sockets);
+				provider = new UnixDomainConnectionProvider(provider, sockets);
 				new UnixDomainRouting(sockets).apply(builder);
 			}
+			ClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(provider));
 			this.httpClient = builder.build();
 			this.webClient = WebClient.builder()
 				.clientConnector(connector)

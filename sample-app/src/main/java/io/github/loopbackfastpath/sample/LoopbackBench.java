@@ -28,7 +28,8 @@ import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.Stage;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -65,7 +66,9 @@ final class LoopbackBench {
 
 	private final int port;
 
-	private final @Nullable UnixDomainSockets sockets;
+	private final @Nullable UnixDomainPublisher sockets;
+
+	private final @Nullable UnixDomainRouter router;
 
 	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out) {
 		this(fastPath, settings, out, 0, null);
@@ -77,15 +80,18 @@ final class LoopbackBench {
 	 * @param settings the workload sizes
 	 * @param out where the report goes
 	 * @param port the application's HTTP port, or 0 for no HTTP workloads
-	 * @param sockets the same-host mode, or {@code null} when it is off
+	 * @param sockets the same-host mode's published sockets, or {@code null} when it is
+	 * off
+	 * @param router the same-host mode's routing, or {@code null} when it is off
 	 */
 	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out, int port,
-			@Nullable UnixDomainSockets sockets) {
+			@Nullable UnixDomainPublisher sockets, @Nullable UnixDomainRouter router) {
 		this.fastPath = fastPath;
 		this.settings = settings;
 		this.out = out;
 		this.port = port;
 		this.sockets = sockets;
+		this.router = router;
 	}
 
 	/**
@@ -142,7 +148,7 @@ final class LoopbackBench {
 			.map((record) -> record.outcome().component())
 			.findFirst()
 			.orElse("server");
-		HttpBench http = new HttpBench(this.port, this.sockets);
+		HttpBench http = new HttpBench(this.port, this.router);
 		for (String client : List.of("webclient", "restclient")) {
 			String stack = client + " -> " + server;
 			results.put(stack + "|small (128 B)",

@@ -12,7 +12,8 @@ import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Transport;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -42,7 +43,10 @@ class LoopbackBenchHttpTests {
 	FastPathEngine fastPath;
 
 	@Autowired
-	UnixDomainSockets sockets;
+	UnixDomainPublisher sockets;
+
+	@Autowired
+	UnixDomainRouter router;
 
 	@Test
 	void comparesTcpAndTheStartersAfUnixThroughBothClients() throws Exception {
@@ -50,7 +54,7 @@ class LoopbackBenchHttpTests {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(this.fastPath,
 				new LoopbackBench.Settings(2, 10, 1, 2, 10, 1, 5),
-				new PrintStream(output, true, StandardCharsets.UTF_8), this.port, this.sockets)
+				new PrintStream(output, true, StandardCharsets.UTF_8), this.port, this.sockets, this.router)
 			.run();
 		for (String stack : List.of("webclient -> tomcat", "restclient -> tomcat")) {
 			for (String workload : List.of("small (128 B)", "bulk (1 MiB)", "connection")) {

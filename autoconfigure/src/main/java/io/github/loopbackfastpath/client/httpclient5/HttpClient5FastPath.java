@@ -72,11 +72,6 @@ public final class HttpClient5FastPath {
 	public PoolingHttpClientConnectionManager apply(PoolingHttpClientConnectionManager manager) {
 		try {
 			Object operator = HttpClient5Internals.connectionOperator(manager);
-			if (operator instanceof UnixDomainConnectionOperator unixDomain) {
-				// The same-host mode's operator: TCP connections go through the one it
-				// wraps
-				operator = unixDomain.delegate();
-			}
 			if (!(operator instanceof DefaultHttpClientConnectionOperator defaultOperator)) {
 				this.fastPath.notCovered(COMPONENT,
 						"The HttpClient 5 connection operator "

@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every reflective access to Apache HttpClient 5's own classes (in the unnamed module),
- * for what 5.5 and 5.6 offer no public way to reach. {@link HttpClient5RuntimeHints}
- * registers them for a native image.
+ * for what 5.5 and 5.6 offer no public way to reach, for the ioctl's hook and the
+ * same-host mode's routing alike. {@link HttpClient5RuntimeHints} registers them for a
+ * native image.
  *
  * @author Loopback Fast Path contributors
  */
-final class HttpClient5Internals {
+public final class HttpClient5Internals {
 
 	static final String CONNECTION_MANAGER = "connManager";
 
@@ -29,7 +30,7 @@ final class HttpClient5Internals {
 
 	// HttpClientBuilder#getConnManager() exists from HttpClient 5.6 on; Spring Boot 4.0
 	// ships 5.5, whose builder only has the field
-	static @Nullable HttpClientConnectionManager connectionManager(HttpClientBuilder builder)
+	public static @Nullable HttpClientConnectionManager connectionManager(HttpClientBuilder builder)
 			throws ReflectiveOperationException {
 		try {
 			return builder.getConnManager();
@@ -39,12 +40,12 @@ final class HttpClient5Internals {
 		}
 	}
 
-	static @Nullable Object connectionOperator(PoolingHttpClientConnectionManager manager)
+	public static @Nullable Object connectionOperator(PoolingHttpClientConnectionManager manager)
 			throws ReflectiveOperationException {
 		return field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).get(manager);
 	}
 
-	static void connectionOperator(PoolingHttpClientConnectionManager manager, Object operator)
+	public static void connectionOperator(PoolingHttpClientConnectionManager manager, Object operator)
 			throws ReflectiveOperationException {
 		field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).set(manager, operator);
 	}

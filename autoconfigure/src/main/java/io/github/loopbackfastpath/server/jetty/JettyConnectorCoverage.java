@@ -7,6 +7,7 @@ import java.nio.channels.NetworkChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.record.RecordsItself;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
 import org.eclipse.jetty.server.Connector;
@@ -46,7 +47,7 @@ public final class JettyConnectorCoverage implements WebServerCoverage {
 			return;
 		}
 		for (Connector connector : server.getServer().getConnectors()) {
-			if (connector instanceof JettyUnixDomainConnector) {
+			if (connector instanceof RecordsItself) {
 				// The same-host mode's AF_UNIX connector, recorded by that mode
 				continue;
 			}

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.record.RecordsItself;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
 import org.apache.catalina.connector.Connector;
@@ -44,7 +45,7 @@ public final class TomcatConnectorCoverage implements WebServerCoverage {
 		}
 		Connector main = server.getTomcat().getConnector();
 		for (Connector connector : server.getTomcat().getService().findConnectors()) {
-			if (connector.getProtocolHandler() instanceof TomcatUnixDomainBinder.UnixDomainProtocol) {
+			if (connector.getProtocolHandler() instanceof RecordsItself) {
 				// The same-host mode's AF_UNIX connector, recorded by that mode
 				continue;
 			}

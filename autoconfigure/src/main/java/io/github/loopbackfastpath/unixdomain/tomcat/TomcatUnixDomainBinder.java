@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.server.tomcat;
+package io.github.loopbackfastpath.unixdomain.tomcat;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 
+import io.github.loopbackfastpath.record.RecordsItself;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import org.apache.catalina.Service;
 import org.apache.catalina.connector.Connector;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Binds Tomcat to an AF_UNIX socket: a second NIO connector with
@@ -36,15 +38,25 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 			"maxSwallowSize", "compression", "compressionMinSize", "compressibleMimeType", "relaxedPathChars",
 			"relaxedQueryChars", "rejectIllegalHeader", "maxTrailerSize", "maxExtensionSize");
 
-	private static final Set<PosixFilePermission> OWNER = PosixFilePermissions.fromString("rwx------");
+	private final String permissions;
 
-	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof TomcatWebServer) ? TomcatFastPathCustomizer.COMPONENT : null;
+	/**
+	 * Create the binder.
+	 * @param permissions the permissions Tomcat gives the socket file, such as
+	 * {@code rw-------}
+	 */
+	public TomcatUnixDomainBinder(String permissions) {
+		this.permissions = permissions;
 	}
 
 	@Override
-	public @Nullable String refusal(WebServer server) {
+	public @Nullable String componentOf(WebServer server) {
+		return (server instanceof TomcatWebServer) ? "tomcat" : null;
+	}
+
+	@Override
+	public @Nullable String refusal(WebServerApplicationContext context) {
+		WebServer server = context.getWebServer();
 		Connector connector = ((TomcatWebServer) server).getTomcat().getConnector();
 		if (connector.getSecure() || "https".equals(connector.getScheme())) {
 			return "The listener uses TLS: clients keep https:// on TCP, so an AF_UNIX socket would not be used.";
@@ -57,13 +69,14 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
-		requireOwnerOnly(socket.getParent());
+	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+		WebServer server = context.getWebServer();
+		requireNothingForOthers(socket.getParent());
 		Connector tcp = ((TomcatWebServer) server).getTomcat().getConnector();
 		Connector connector = new Connector(new UnixDomainProtocol(accepted));
 		copySettings(tcp, connector);
 		connector.setProperty("unixDomainSocketPath", socket.toString());
-		connector.setProperty("unixDomainSocketPathPermissions", "rw-------");
+		connector.setProperty("unixDomainSocketPathPermissions", this.permissions);
 		Service service = tcp.getService();
 		service.addConnector(connector);
 		if (!connector.getState().isAvailable()) {
@@ -78,17 +91,19 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 		};
 	}
 
-	// Tomcat refuses a directory that grants more than the socket's rw-------; say so
-	// plainly rather than through its log
-	private static void requireOwnerOnly(Path directory) throws IOException {
+	// Tomcat refuses a directory that grants others anything; say so plainly rather
+	// than through its log
+	private static void requireNothingForOthers(Path directory) throws IOException {
 		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
 			return;
 		}
 		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
-		if (!OWNER.containsAll(permissions)) {
+		if (permissions.contains(PosixFilePermission.OTHERS_READ)
+				|| permissions.contains(PosixFilePermission.OTHERS_WRITE)
+				|| permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
 			throw new IllegalStateException("Tomcat requires the socket directory " + directory
-					+ " to grant nothing to group and others (rwx------); it is "
-					+ PosixFilePermissions.toString(permissions) + ". Restrict it, or let the starter create it.");
+					+ " to grant nothing to others; it is " + PosixFilePermissions.toString(permissions)
+					+ ". Restrict it, or let the starter create it.");
 		}
 	}
 
@@ -112,7 +127,7 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	/**
 	 * The HTTP/1.1 NIO protocol, counting the connections its AF_UNIX socket accepts.
 	 */
-	static final class UnixDomainProtocol extends Http11NioProtocol {
+	static final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItself {
 
 		UnixDomainProtocol(Runnable accepted) {
 			super(new CountingEndpoint(accepted));

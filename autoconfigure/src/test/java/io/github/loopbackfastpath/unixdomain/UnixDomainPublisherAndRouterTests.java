@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * files.
  */
 @EnabledOnOs(value = { OS.LINUX, OS.MAC }, disabledReason = "POSIX owners and permissions")
-class UnixDomainSocketsTests {
+class UnixDomainPublisherAndRouterTests {
 
 	private static final int PORT = 18080;
 
@@ -40,8 +40,8 @@ class UnixDomainSocketsTests {
 	@Test
 	void publishesInAnOwnerOnlyDirectoryAndRemovesTheFileOnClose() throws IOException {
 		Path directory = this.temp.resolve("sockets");
-		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
-		PublishedSocket published = sockets.publish("test", PORT, UnixDomainSocketsTests::listen);
+		SameHostMode sockets = new SameHostMode(directory, this.registry);
+		PublishedSocket published = sockets.publish("test", PORT, UnixDomainPublisherAndRouterTests::listen);
 		assertThat(published).isNotNull();
 		assertThat(published.path()).isEqualTo(directory.resolve(PORT + ".sock")).exists();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
@@ -69,8 +69,8 @@ class UnixDomainSocketsTests {
 		crashed.bind(UnixDomainSocketAddress.of(socket));
 		crashed.close();
 		assertThat(socket).exists();
-		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
-		assertThat(sockets.publish("test", PORT, UnixDomainSocketsTests::listen)).isNotNull();
+		SameHostMode sockets = new SameHostMode(directory, this.registry);
+		assertThat(sockets.publish("test", PORT, UnixDomainPublisherAndRouterTests::listen)).isNotNull();
 		assertThat(SocketDirectory.isLive(socket)).isTrue();
 		sockets.close();
 	}
@@ -80,8 +80,8 @@ class UnixDomainSocketsTests {
 		Path directory = ownerOnly(this.temp.resolve("sockets"));
 		Path socket = directory.resolve(PORT + ".sock");
 		try (ServerSocketChannel other = listen(socket)) {
-			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
-			assertThat(sockets.publish("test", PORT, UnixDomainSocketsTests::listen)).isNull();
+			SameHostMode sockets = new SameHostMode(directory, this.registry);
+			assertThat(sockets.publish("test", PORT, UnixDomainPublisherAndRouterTests::listen)).isNull();
 			SocketRecord record = this.registry.records().get(0);
 			assertThat(record.role()).isEqualTo(SocketRole.LISTENER);
 			assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
@@ -96,10 +96,10 @@ class UnixDomainSocketsTests {
 	@Test
 	void aSocketPathLongerThanTheOsTakesIsARecordedReason() {
 		Path directory = this.temp.resolve("d".repeat(60)).resolve("e".repeat(60));
-		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
-		assertThat(sockets.publish("test", PORT, UnixDomainSocketsTests::listen)).isNull();
+		SameHostMode sockets = new SameHostMode(directory, this.registry);
+		assertThat(sockets.publish("test", PORT, UnixDomainPublisherAndRouterTests::listen)).isNull();
 		assertThat(this.registry.records().get(0).outcome().message()).contains("bytes long")
-			.contains("Choose a shorter directory");
+			.contains("Choose a shorter loopback.fast-path.unix-domain.directory");
 	}
 
 	@Test
@@ -108,9 +108,9 @@ class UnixDomainSocketsTests {
 		Path socket = directory.resolve(PORT + ".sock");
 		try (ServerSocketChannel planted = listen(socket)) {
 			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
-			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			SameHostMode sockets = new SameHostMode(directory, this.registry);
 			assertThat(sockets.route("127.0.0.1", PORT)).isNull();
-			assertThat(sockets.publish("test", PORT + 1, UnixDomainSocketsTests::listen)).isNull();
+			assertThat(sockets.publish("test", PORT + 1, UnixDomainPublisherAndRouterTests::listen)).isNull();
 			assertThat(this.registry.records().get(0).outcome().message()).contains("writable by others");
 		}
 	}
@@ -125,9 +125,9 @@ class UnixDomainSocketsTests {
 				.getUserPrincipalLookupService()
 				.lookupPrincipalByName("nobody");
 			Files.setOwner(socket, nobody);
-			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			SameHostMode sockets = new SameHostMode(directory, this.registry);
 			assertThat(sockets.route("127.0.0.1", PORT)).isNull();
-			assertThat(new SocketDirectory(directory).untrustedFile(socket)).contains("belongs to nobody");
+			assertThat(SocketTrust.currentUserOnly().untrustedFile(socket)).contains("belongs to nobody");
 		}
 	}
 
@@ -136,7 +136,7 @@ class UnixDomainSocketsTests {
 		Path directory = ownerOnly(this.temp.resolve("sockets"));
 		Path socket = directory.resolve(PORT + ".sock");
 		listen(socket).close();
-		UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+		SameHostMode sockets = new SameHostMode(directory, this.registry);
 		assertThat(socket).exists();
 		assertThat(sockets.route("localhost", PORT)).isNull();
 	}
@@ -146,10 +146,10 @@ class UnixDomainSocketsTests {
 		Path directory = ownerOnly(this.temp.resolve("sockets"));
 		Path socket = directory.resolve(PORT + ".sock");
 		try (ServerSocketChannel otherApplication = listen(socket)) {
-			UnixDomainSockets sockets = new UnixDomainSockets(directory, this.registry);
+			SameHostMode sockets = new SameHostMode(directory, this.registry);
 			assertThat(sockets.route("localhost", PORT)).isEqualTo(socket);
-			assertThat(new SocketDirectory(directory).untrustedFile(socket)).isNull();
-			assertThat(SocketDirectory.untrustedPeer(socket)).as("the peer runs as this user").isNull();
+			assertThat(SocketTrust.currentUserOnly().untrustedFile(socket)).isNull();
+			assertThat(SocketTrust.currentUserOnly().untrustedPeer(socket)).as("the peer runs as this user").isNull();
 		}
 	}
 

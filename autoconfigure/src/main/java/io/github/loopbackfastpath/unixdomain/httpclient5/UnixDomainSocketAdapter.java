@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.client.httpclient5;
+package io.github.loopbackfastpath.unixdomain.httpclient5;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
-package io.github.loopbackfastpath.client.httpclient5;
+package io.github.loopbackfastpath.unixdomain.httpclient5;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.HttpHost;
@@ -28,15 +28,11 @@ final class UnixDomainConnectionOperator implements HttpClientConnectionOperator
 
 	private final HttpClientConnectionOperator delegate;
 
-	private final UnixDomainSockets sockets;
+	private final UnixDomainRouter router;
 
-	UnixDomainConnectionOperator(HttpClientConnectionOperator delegate, UnixDomainSockets sockets) {
+	UnixDomainConnectionOperator(HttpClientConnectionOperator delegate, UnixDomainRouter router) {
 		this.delegate = delegate;
-		this.sockets = sockets;
-	}
-
-	HttpClientConnectionOperator delegate() {
-		return this.delegate;
+		this.router = router;
 	}
 
 	@Override
@@ -76,7 +72,7 @@ final class UnixDomainConnectionOperator implements HttpClientConnectionOperator
 			socket.close();
 			throw ex;
 		}
-		this.sockets.clientConnected(HttpClient5FastPath.COMPONENT, unixDomainSocket, socket.channel()::isOpen);
+		this.router.connected(UnixDomainRouting.COMPONENT, unixDomainSocket, socket.channel()::isOpen);
 	}
 
 	@Override

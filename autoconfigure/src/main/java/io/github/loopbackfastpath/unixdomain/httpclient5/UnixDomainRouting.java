@@ -1,10 +1,11 @@
-package io.github.loopbackfastpath.client.httpclient5;
+package io.github.loopbackfastpath.unixdomain.httpclient5;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.client.httpclient5.HttpClient5Internals;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -37,16 +38,21 @@ public final class UnixDomainRouting implements ExecChainHandler {
 	 */
 	public static final String NAME = "loopback-fast-path-unix-domain";
 
+	/**
+	 * The component name of its connections, the same as the ioctl's HttpClient 5 hook.
+	 */
+	public static final String COMPONENT = "httpclient5";
+
 	private static final String SENT = UnixDomainRouting.class.getName() + ".sent";
 
-	private final UnixDomainSockets sockets;
+	private final UnixDomainRouter router;
 
 	/**
 	 * Create the routing.
-	 * @param sockets the same-host mode
+	 * @param router decides which requests go over AF_UNIX
 	 */
-	public UnixDomainRouting(UnixDomainSockets sockets) {
-		this.sockets = sockets;
+	public UnixDomainRouting(UnixDomainRouter router) {
+		this.router = router;
 	}
 
 	/**
@@ -57,7 +63,7 @@ public final class UnixDomainRouting implements ExecChainHandler {
 	 */
 	public void apply(HttpClientBuilder builder) {
 		if (!isSupported()) {
-			this.sockets.notCovered(HttpClient5FastPath.COMPONENT + " (AF_UNIX)",
+			this.router.notCovered(COMPONENT + " (AF_UNIX)",
 					"This HttpClient 5 has no AF_UNIX routes (they came with 5.6): its requests stay on TCP. "
 							+ "Upgrade httpclient5 to 5.6 or later.");
 			return;
@@ -102,12 +108,12 @@ public final class UnixDomainRouting implements ExecChainHandler {
 			Object operator = HttpClient5Internals.connectionOperator(pooling);
 			if (!(operator instanceof UnixDomainConnectionOperator)) {
 				HttpClient5Internals.connectionOperator(pooling, new UnixDomainConnectionOperator(
-						(HttpClientConnectionOperator) Objects.requireNonNull(operator), this.sockets));
+						(HttpClientConnectionOperator) Objects.requireNonNull(operator), this.router));
 			}
 			return true;
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.sockets.notCovered(HttpClient5FastPath.COMPONENT + " (AF_UNIX)",
+			this.router.notCovered(COMPONENT + " (AF_UNIX)",
 					"The connection pool of this HttpClient cannot be reached (" + ex + "): its requests stay on TCP.");
 			return false;
 		}
@@ -120,7 +126,7 @@ public final class UnixDomainRouting implements ExecChainHandler {
 		HttpHost target = route.getTargetHost();
 		Path socket = (route.getUnixDomainSocket() == null && route.getHopCount() == 1 && !route.isSecure()
 				&& "http".equalsIgnoreCase(target.getSchemeName()))
-						? this.sockets.route(target.getHostName(), (target.getPort() != -1) ? target.getPort() : 80)
+						? this.router.route(target.getHostName(), (target.getPort() != -1) ? target.getPort() : 80)
 						: null;
 		if (socket == null) {
 			return chain.proceed(request, scope);
@@ -135,7 +141,7 @@ public final class UnixDomainRouting implements ExecChainHandler {
 			if (scope.clientContext.getAttribute(SENT) != null) {
 				throw ex;
 			}
-			this.sockets.fellBack(HttpClient5FastPath.COMPONENT, socket, ex);
+			this.router.fellBack(COMPONENT, socket, ex);
 			return chain.proceed(request, scope);
 		}
 	}

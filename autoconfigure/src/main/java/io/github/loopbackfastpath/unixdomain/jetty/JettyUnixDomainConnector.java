@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.server.jetty;
+package io.github.loopbackfastpath.unixdomain.jetty;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Executor;
 
+import io.github.loopbackfastpath.record.RecordsItself;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Loopback Fast Path contributors
  */
-final class JettyUnixDomainConnector extends AbstractConnector {
+final class JettyUnixDomainConnector extends AbstractConnector implements RecordsItself {
 
 	private final Path path;
 

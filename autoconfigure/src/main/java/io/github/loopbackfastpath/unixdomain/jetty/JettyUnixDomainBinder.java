@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.server.jetty;
+package io.github.loopbackfastpath.unixdomain.jetty;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Binds Jetty to an AF_UNIX socket: a {@link JettyUnixDomainConnector} with the TCP
@@ -25,11 +26,12 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof JettyWebServer) ? JettyFastPathCustomizer.COMPONENT : null;
+		return (server instanceof JettyWebServer) ? "jetty" : null;
 	}
 
 	@Override
-	public @Nullable String refusal(WebServer server) {
+	public @Nullable String refusal(WebServerApplicationContext context) {
+		WebServer server = context.getWebServer();
 		Connector connector = tcpConnector(((JettyWebServer) server).getServer());
 		if (connector == null) {
 			return "The Jetty server has no TCP connector.";
@@ -44,7 +46,8 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public AutoCloseable bind(WebServer server, Path socket, Runnable accepted) throws Exception {
+	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+		WebServer server = context.getWebServer();
 		Server jetty = ((JettyWebServer) server).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
 		HttpConnectionFactory http = tcp.getConnectionFactory(HttpConnectionFactory.class);

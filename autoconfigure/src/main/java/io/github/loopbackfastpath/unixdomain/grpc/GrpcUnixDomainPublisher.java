@@ -1,10 +1,10 @@
-package io.github.loopbackfastpath.grpc;
+package io.github.loopbackfastpath.unixdomain.grpc;
 
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.github.loopbackfastpath.unixdomain.UnixDomainSockets;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.grpc.Attributes;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -31,16 +31,18 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  */
 public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcServerStartedEvent> {
 
-	private final UnixDomainSockets sockets;
+	private static final String COMPONENT = "grpc";
+
+	private final UnixDomainPublisher sockets;
 
 	private final Environment environment;
 
 	/**
 	 * Create the publisher.
-	 * @param sockets the same-host mode
+	 * @param sockets publishes the sockets
 	 * @param environment to tell a TLS server
 	 */
-	public GrpcUnixDomainPublisher(UnixDomainSockets sockets, Environment environment) {
+	public GrpcUnixDomainPublisher(UnixDomainPublisher sockets, Environment environment) {
 		this.sockets = sockets;
 		this.environment = environment;
 	}
@@ -53,12 +55,12 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 		}
 		if (this.environment.getProperty("spring.grpc.server.ssl.enabled", Boolean.class, false)
 				|| this.environment.containsProperty("spring.grpc.server.ssl.bundle")) {
-			this.sockets.skip(GrpcServerFastPath.COMPONENT, port,
+			this.sockets.skip(COMPONENT, port,
 					"The gRPC server uses TLS: its clients keep TLS on TCP, so an AF_UNIX socket would not be used.");
 			return;
 		}
 		Server server = event.getServer();
-		this.sockets.publish(GrpcServerFastPath.COMPONENT, port, (socket, accepted) -> bind(server, socket, accepted));
+		this.sockets.publish(COMPONENT, port, (socket, accepted) -> bind(server, socket, accepted));
 	}
 
 	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted) throws Exception {

@@ -1,0 +1,91 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketOutcome;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.record.Transport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records what the same-host mode did in the {@link SocketRegistry} the endpoint, the
+ * metrics and the health contributor read, as records with transport
+ * {@link Transport#UNIX_DOMAIN} and the socket's path.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class RegistryRecorder implements UnixDomainRecorder {
+
+	private final SocketRegistry registry;
+
+	/**
+	 * Create a recorder.
+	 * @param registry where the records go
+	 */
+	public RegistryRecorder(SocketRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public TrackedSocket published(String component, int port, Path socket, BooleanSupplier isOpen) {
+		return register(SocketRole.LISTENER, component, FastPathStatus.NOT_APPLICABLE,
+				"Published: the requests of TCP port " + port + " are also served on this AF_UNIX socket.", socket,
+				isOpen);
+	}
+
+	@Override
+	public TrackedSocket skipped(String component, Path socket, String reason) {
+		return register(SocketRole.LISTENER, component, FastPathStatus.SKIPPED, reason, socket, null);
+	}
+
+	@Override
+	public TrackedSocket connected(String component, Path socket, BooleanSupplier isOpen) {
+		return register(SocketRole.CLIENT, component, FastPathStatus.NOT_APPLICABLE,
+				"Sent over the AF_UNIX socket of the same-host mode instead of TCP: no TCP, no ioctl needed.", socket,
+				isOpen);
+	}
+
+	@Override
+	public void notCovered(String component, String reason) {
+		this.registry.notCovered(component, reason);
+	}
+
+	private TrackedSocket register(SocketRole role, String component, FastPathStatus status, String message,
+			Path socket, @Nullable BooleanSupplier isOpen) {
+		SocketOutcome outcome = new SocketOutcome(role, component, null, status, null, null, null, message,
+				this.registry.now(), Transport.UNIX_DOMAIN, socket.toString());
+		return this.registry.register(outcome, (isOpen != null) ? new PathSocket(isOpen) : null, null, null);
+	}
+
+	private static final class PathSocket extends LiveSocket {
+
+		private final BooleanSupplier isOpen;
+
+		PathSocket(BooleanSupplier isOpen) {
+			this.isOpen = isOpen;
+		}
+
+		@Override
+		public boolean isOpen() {
+			return this.isOpen.getAsBoolean();
+		}
+
+		@Override
+		protected @Nullable InetSocketAddress readLocalAddress() {
+			return null;
+		}
+
+		@Override
+		protected @Nullable InetSocketAddress readRemoteAddress() {
+			return null;
+		}
+
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+import io.github.loopbackfastpath.record.TrackedSocket;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client side of the same-host mode: the one place that decides whether a request
+ * goes over an AF_UNIX socket instead of TCP. Only a plain {@code http://} request to a
+ * loopback host ({@code localhost}, 127.0.0.0/8, {@code [::1]}) is routed, and only to a
+ * socket served by the server the same request would reach over TCP: this process's own
+ * socket for the port, or one in the directory that a trusted user serves (see
+ * {@link SocketTrust}) from this network namespace (see {@link NetworkNamespace}). A
+ * socket that fails a check is named in one warning. The client adapters pass facts
+ * (host, port, what happened) and keep no rule of their own.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class UnixDomainRouter {
+
+	private static final Log logger = LogFactory.getLog(UnixDomainRouter.class);
+
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+	private final UnixDomainPublisher publisher;
+
+	private final SocketDirectory directory;
+
+	private final SocketTrust trust;
+
+	private final NetworkNamespace namespace;
+
+	private final UnixDomainRecorder recorder;
+
+	private final Map<Path, Verdict> verdicts = new ConcurrentHashMap<>();
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Create the router.
+	 * @param publisher this process's published sockets
+	 * @param directory where other processes publish theirs
+	 * @param trust whose sockets may be used
+	 * @param namespace the network namespace this process runs in
+	 * @param recorder where client connections are recorded
+	 */
+	public UnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory, SocketTrust trust,
+			NetworkNamespace namespace, UnixDomainRecorder recorder) {
+		this.publisher = publisher;
+		this.directory = directory;
+		this.trust = trust;
+		this.namespace = namespace;
+		this.recorder = recorder;
+	}
+
+	/**
+	 * The AF_UNIX socket a request can be sent to instead of TCP.
+	 * @param uri the request's URI
+	 * @return the socket, or {@code null} to stay on TCP
+	 */
+	public @Nullable Path route(URI uri) {
+		if (!"http".equalsIgnoreCase(uri.getScheme())) {
+			return null;
+		}
+		return route(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80);
+	}
+
+	/**
+	 * The AF_UNIX socket a plain HTTP (or plaintext gRPC) request to a host and port can
+	 * be sent to instead of TCP.
+	 * @param host the host
+	 * @param port the port
+	 * @return the socket, or {@code null} to stay on TCP
+	 */
+	public @Nullable Path route(@Nullable String host, int port) {
+		if (port <= 0 || !isLoopback(host) || this.directory.unavailable() != null) {
+			return null;
+		}
+		Path own = this.publisher.ownSocket(port);
+		if (own != null) {
+			return own;
+		}
+		for (Path socket : candidates(port)) {
+			Verdict verdict = verdict(socket);
+			if (verdict != null) {
+				if (verdict.reason() == null) {
+					return socket;
+				}
+				warnOnce(socket, verdict.reason());
+			}
+		}
+		return null;
+	}
+
+	// This namespace's own name first, then the plain one
+	private List<Path> candidates(int port) {
+		List<Path> candidates = new ArrayList<>(2);
+		String namespaceId = this.namespace.id();
+		if (namespaceId != null) {
+			candidates.add(this.directory.socketFor(port, namespaceId));
+		}
+		candidates.add(this.directory.socketFor(port));
+		return candidates;
+	}
+
+	// Null where there is no live socket file; judged once per file
+	private @Nullable Verdict verdict(Path socket) {
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return null;
+		}
+		Object key = Objects.requireNonNullElse(attributes.fileKey(), attributes.lastModifiedTime());
+		Verdict verdict = this.verdicts.get(socket);
+		if (verdict == null || !verdict.key().equals(key)) {
+			verdict = judge(socket, key);
+			if (verdict == null) {
+				return null;
+			}
+			this.verdicts.put(socket, verdict);
+		}
+		return verdict;
+	}
+
+	private @Nullable Verdict judge(Path socket, Object key) {
+		String reason = this.trust.untrustedFile(socket);
+		if (reason == null) {
+			try {
+				reason = this.trust.untrustedPeer(socket);
+			}
+			catch (IOException ex) {
+				// Nothing listens: a stale file, TCP this time, checked again next time
+				return null;
+			}
+		}
+		if (reason == null) {
+			reason = this.namespace.notServedHere(socket);
+		}
+		return new Verdict(key, reason);
+	}
+
+	/**
+	 * Record a client connection made over an AF_UNIX socket.
+	 * @param component the client, such as {@code reactor-netty-client}
+	 * @param socket the socket file it connected to
+	 * @param isOpen whether the connection is still open
+	 * @return the record
+	 */
+	public TrackedSocket connected(String component, Path socket, BooleanSupplier isOpen) {
+		return this.recorder.connected(component, socket, isOpen);
+	}
+
+	/**
+	 * Say that a client could not connect to an AF_UNIX socket and sent its request over
+	 * TCP instead. The socket is checked afresh for the next request.
+	 * @param component the client
+	 * @param socket the socket file
+	 * @param failure why the connection failed
+	 */
+	public void fellBack(String component, Path socket, Throwable failure) {
+		this.verdicts.remove(socket);
+		this.publisher.fileGone(socket);
+		warnOnce(socket, component + " could not connect (" + failure + "); the request went over TCP.");
+	}
+
+	/**
+	 * Say that the requests of a client stay on TCP in this mode.
+	 * @param component the client
+	 * @param reason why, and what to use instead
+	 */
+	public void notCovered(String component, String reason) {
+		this.recorder.notCovered(component, reason);
+	}
+
+	private void warnOnce(Path socket, String reason) {
+		if (this.warned.add(socket + reason)) {
+			logger.warn("Loopback fast path same-host mode: not using " + socket + ": " + reason);
+		}
+	}
+
+	/**
+	 * Whether a host names the loopback interface, without a DNS lookup.
+	 * @param host the host, as in a URI
+	 * @return whether it is {@code localhost}, in 127.0.0.0/8 or {@code ::1}
+	 */
+	static boolean isLoopback(@Nullable String host) {
+		if (host == null) {
+			return false;
+		}
+		String name = host.toLowerCase(Locale.ROOT);
+		if (name.startsWith("[") && name.endsWith("]")) {
+			name = name.substring(1, name.length() - 1);
+		}
+		return name.equals("localhost") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")
+				|| (name.startsWith("127.") && IPV4_LOOPBACK.matcher(name).matches());
+	}
+
+	private record Verdict(Object key, @Nullable String reason) {
+	}
+
+}

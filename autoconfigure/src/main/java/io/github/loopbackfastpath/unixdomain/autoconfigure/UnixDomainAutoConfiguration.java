@@ -1,0 +1,275 @@
+package io.github.loopbackfastpath.unixdomain.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
+import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
+import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.ServerPublisher;
+import io.github.loopbackfastpath.unixdomain.SocketDirectory;
+import io.github.loopbackfastpath.unixdomain.SocketTrust;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSummary;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
+import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.tomcat.util.net.NioEndpoint;
+import org.eclipse.jetty.server.Server;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.HttpResources;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the same-host mode: web servers also
+ * listen on AF_UNIX sockets, and clients send their plain {@code http://} loopback
+ * requests there. On with {@code loopback.fast-path.unix-domain.enabled}, whether the
+ * ioctl is on or not and whether JNA is on the classpath or not.
+ *
+ * @author Loopback Fast Path contributors
+ */
+@AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
+@ConditionalOnBooleanProperty(UnixDomainProperties.PREFIX + ".enabled")
+@ConditionalOnBean(SocketRegistry.class)
+@EnableConfigurationProperties(UnixDomainProperties.class)
+public final class UnixDomainAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketTrust loopbackFastPathUnixDomainTrust(UnixDomainProperties properties) {
+		List<UserPrincipal> users = new ArrayList<>();
+		for (String user : properties.getTrustedUsers()) {
+			try {
+				users.add(SocketTrust.lookupUser(user));
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				throw new InvalidConfigurationPropertyValueException(UnixDomainProperties.PREFIX + ".trusted-users",
+						user, "There is no such user on this machine (" + ex
+								+ "); name an existing user, by name or numeric id.");
+			}
+		}
+		return new SocketTrust(users, group(properties));
+	}
+
+	private static @Nullable GroupPrincipal group(UnixDomainProperties properties) {
+		String group = properties.getGroup();
+		if (group == null || group.isBlank()) {
+			return null;
+		}
+		try {
+			return SocketTrust.lookupGroup(group);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			throw new InvalidConfigurationPropertyValueException(UnixDomainProperties.PREFIX + ".group", group,
+					"There is no such group on this machine (" + ex
+							+ "); name an existing group the application's user is a member of, or leave it unset "
+							+ "for owner-only sockets.");
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketDirectory loopbackFastPathUnixDomainDirectory(UnixDomainProperties properties, SocketTrust trust) {
+		Path directory = properties.getDirectory();
+		return new SocketDirectory((directory != null) ? directory : SocketDirectory.defaultDirectory(), trust.group());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NetworkNamespace loopbackFastPathNetworkNamespace() {
+		return NetworkNamespace.current();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnixDomainRecorder loopbackFastPathUnixDomainRecorder(SocketRegistry registry) {
+		return new RegistryRecorder(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnixDomainPublisher loopbackFastPathUnixDomainPublisher(SocketDirectory directory, SocketTrust trust,
+			NetworkNamespace namespace, UnixDomainRecorder recorder) {
+		return new UnixDomainPublisher(directory, trust, namespace, recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnixDomainRouter loopbackFastPathUnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory,
+			SocketTrust trust, NetworkNamespace namespace, UnixDomainRecorder recorder) {
+		return new UnixDomainRouter(publisher, directory, trust, namespace, recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnixDomainSummary loopbackFastPathUnixDomainSummary(UnixDomainPublisher publisher) {
+		return new UnixDomainSummary(publisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication
+	ServerPublisher loopbackFastPathUnixDomainServerPublisher(UnixDomainPublisher publisher,
+			ObjectProvider<ServerBinder> binders) {
+		return new ServerPublisher(publisher, binders);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass({ NioEndpoint.class, TomcatWebServer.class })
+	static class TomcatServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TomcatUnixDomainBinder loopbackFastPathTomcatUnixDomainBinder(SocketDirectory directory) {
+			return new TomcatUnixDomainBinder(directory.socketPermissions());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass({ Server.class, JettyWebServer.class })
+	static class JettyServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder() {
+			return new JettyUnixDomainBinder();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass({ HttpServer.class, NettyWebServer.class })
+	static class ReactorNettyServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ConfiguredHttpServers loopbackFastPathConfiguredHttpServers() {
+			return new ConfiguredHttpServers();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers) {
+			return new NettyUnixDomainBinder(servers);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.grpc.netty.NettyServerBuilder",
+			"org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent",
+			"io.netty.channel.socket.nio.NioServerDomainSocketChannel" })
+	static class GrpcServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainPublisher publisher,
+				Environment environment) {
+			return new GrpcUnixDomainPublisher(publisher, environment);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactorClientHttpConnectorBuilder.class, ClientHttpConnectorBuilderCustomizer.class,
+			HttpClient.class })
+	static class ReactorNettyConnectorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyConnectorUnixDomainCustomizer")
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorNettyConnectorUnixDomainCustomizer(
+				UnixDomainRouter router, ObjectProvider<ReactorResourceFactory> resourceFactory) {
+			return (builder) -> builder.withHttpClientFactory(() -> {
+				ReactorResourceFactory resources = resourceFactory.getIfAvailable();
+				ConnectionProvider provider = (resources != null) ? resources.getConnectionProvider()
+						: HttpResources.get();
+				return HttpClient.create(new UnixDomainConnectionProvider(provider, router));
+			});
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ReactorClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilderCustomizer.class,
+			HttpClient.class })
+	static class ReactorNettyRequestFactoryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer")
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer(
+				UnixDomainRouter router) {
+			return (builder) -> builder.withHttpClientFactory(
+					() -> HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), router)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpClientBuilder.class, ClientHttpRequestFactoryBuilderCustomizer.class,
+			ClientHttpRequestFactoryBuilder.class })
+	static class HttpClient5Configuration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UnixDomainRouting loopbackFastPathHttpClient5UnixDomainRouting(UnixDomainRouter router) {
+			return new UnixDomainRouting(router);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathHttpClient5UnixDomainCustomizer")
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> loopbackFastPathHttpClient5UnixDomainCustomizer(
+				UnixDomainRouting routing) {
+			return (builder) -> builder.withHttpClientCustomizer(routing::apply);
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.github.loopbackfastpath.unixdomain.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the same-host mode on AF_UNIX sockets, independent of the
+ * ioctl.
+ *
+ * @author Loopback Fast Path contributors
+ */
+@ConfigurationProperties(UnixDomainProperties.PREFIX)
+public class UnixDomainProperties {
+
+	/**
+	 * The prefix of the same-host mode's properties.
+	 */
+	public static final String PREFIX = "loopback.fast-path.unix-domain";
+
+	/**
+	 * Whether web servers also listen on AF_UNIX sockets named after their TCP port, and
+	 * clients send plain http:// loopback requests to such sockets.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Directory the AF_UNIX sockets are published in, created owner-only (or for the
+	 * group, when one is set). Defaults to "loopback-fast-path" under $XDG_RUNTIME_DIR
+	 * where set, else to "loopback-fast-path-" and the user name under the temporary
+	 * directory.
+	 */
+	private @Nullable Path directory;
+
+	/**
+	 * Group whose members may connect to the published sockets (a proxy's or a sidecar's
+	 * user, say), by name or numeric id. The directory the starter creates and the socket
+	 * files then belong to that group and grant it access, never to others; the
+	 * application's user must be a member. A directory this group may write to is
+	 * trusted. Default: owner-only.
+	 */
+	private @Nullable String group;
+
+	/**
+	 * Users, by name or numeric id, whose published sockets this application's clients
+	 * may use besides its own user's: the owner of the directory and the socket file and
+	 * the user of the process listening on it must each be one of them.
+	 */
+	private List<String> trustedUsers = new ArrayList<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable Path getDirectory() {
+		return this.directory;
+	}
+
+	public void setDirectory(@Nullable Path directory) {
+		this.directory = directory;
+	}
+
+	public @Nullable String getGroup() {
+		return this.group;
+	}
+
+	public void setGroup(@Nullable String group) {
+		this.group = group;
+	}
+
+	public List<String> getTrustedUsers() {
+		return this.trustedUsers;
+	}
+
+	public void setTrustedUsers(List<String> trustedUsers) {
+		this.trustedUsers = trustedUsers;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The same-host mode: grpc.
+ */
+@NullMarked
+package io.github.loopbackfastpath.unixdomain.grpc;
+
+import org.jspecify.annotations.NullMarked;

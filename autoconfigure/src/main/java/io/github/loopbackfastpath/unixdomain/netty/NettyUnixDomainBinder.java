@@ -1,0 +1,88 @@
+package io.github.loopbackfastpath.unixdomain.netty;
+
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+
+import io.github.loopbackfastpath.netty.NettyDomainSockets;
+import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpResources;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+
+/**
+ * Binds a Reactor Netty web server to an AF_UNIX socket: a second
+ * {@link DisposableServer} from the {@link HttpServer} Spring Boot configured (kept by
+ * {@link ConfiguredHttpServers}), serving the context's {@link HttpHandler} bean through
+ * a {@link ReactorHttpHandlerAdapter}, as Spring Boot's
+ * {@code NettyReactiveWebServerFactory} does, on the native transport (epoll, kqueue)
+ * where Reactor Netty has it, as its TCP listener is, else on NIO (which takes
+ * {@link UnixDomainSocketAddress}). Both come through public extension points; a server
+ * with {@link NettyRouteProvider}s is not published, since those routes are not public
+ * once the server is built.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class NettyUnixDomainBinder implements ServerBinder {
+
+	private final ConfiguredHttpServers servers;
+
+	/**
+	 * Create the binder.
+	 * @param servers the configured servers, by port
+	 */
+	public NettyUnixDomainBinder(ConfiguredHttpServers servers) {
+		this.servers = servers;
+	}
+
+	@Override
+	public @Nullable String componentOf(WebServer server) {
+		return (server instanceof NettyWebServer) ? "reactor-netty" : null;
+	}
+
+	@Override
+	public @Nullable String refusal(WebServerApplicationContext context) {
+		HttpServer httpServer = this.servers.boundTo(context.getWebServer().getPort());
+		if (httpServer == null) {
+			return "Its HttpServer did not pass through Spring Boot's NettyServerCustomizer beans (a server the "
+					+ "application built itself), so its configuration cannot be served on an AF_UNIX socket.";
+		}
+		if (httpServer.configuration().sslProvider() != null) {
+			return "The listener uses TLS: clients keep https:// on TCP, so an AF_UNIX socket would not be used.";
+		}
+		if (context.getBeanProvider(NettyRouteProvider.class).stream().findAny().isPresent()) {
+			return "The server has NettyRouteProvider beans (such as RSocket over WebSocket), whose routes the "
+					+ "starter cannot serve on an AF_UNIX socket.";
+		}
+		if (context.getBeanProvider(HttpHandler.class).getIfUnique() == null) {
+			return "The context has no single HttpHandler bean to serve on an AF_UNIX socket.";
+		}
+		return null;
+	}
+
+	@Override
+	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+		HttpServer httpServer = this.servers.boundTo(context.getWebServer().getPort());
+		if (httpServer == null) {
+			throw new IllegalStateException("No configured HttpServer for port " + context.getWebServer().getPort());
+		}
+		HttpHandler handler = context.getBeanProvider(HttpHandler.class).getObject();
+		boolean nativeTransport = NettyDomainSockets.nativeTransport();
+		SocketAddress address = NettyDomainSockets.address(socket);
+		DisposableServer disposable = httpServer.bindAddress(() -> address)
+			.runOn(HttpResources.get(), nativeTransport)
+			.doOnChannelInit((observer, channel, remoteAddress) -> accepted.run())
+			.handle(new ReactorHttpHandlerAdapter(handler))
+			.bindNow();
+		return disposable::disposeNow;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The same-host mode: netty.
+ */
+@NullMarked
+package io.github.loopbackfastpath.unixdomain.netty;
+
+import org.jspecify.annotations.NullMarked;

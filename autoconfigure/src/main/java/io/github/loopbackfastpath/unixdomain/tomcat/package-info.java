@@ -1,0 +1,7 @@
+/**
+ * The same-host mode: tomcat.
+ */
+@NullMarked
+package io.github.loopbackfastpath.unixdomain.tomcat;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,208 @@
+package io.github.loopbackfastpath.unixdomain.autoconfigure;
+
+import java.nio.file.Path;
+
+import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
+import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
+import io.github.loopbackfastpath.unixdomain.ServerPublisher;
+import io.github.loopbackfastpath.unixdomain.SocketDirectory;
+import io.github.loopbackfastpath.unixdomain.SocketTrust;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.UnixDomainSummary;
+import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
+import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UnixDomainAutoConfiguration}.
+ */
+class UnixDomainAutoConfigurationTests {
+
+	@TempDir
+	Path temp;
+
+	private WebApplicationContextRunner runner() {
+		return new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true",
+					"loopback.fast-path.unix-domain.directory=" + this.temp);
+	}
+
+	@Test
+	void onWithItsOwnPropertyAloneWithEveryServerAndClientOnTheClasspath() {
+		runner().run((context) -> {
+			assertThat(context.getBean(UnixDomainPublisher.class).directory()).isEqualTo(this.temp);
+			assertThat(context).hasSingleBean(UnixDomainRouter.class);
+			assertThat(context).hasSingleBean(ServerPublisher.class);
+			assertThat(context).hasSingleBean(UnixDomainSummary.class);
+			assertThat(context).hasSingleBean(TomcatUnixDomainBinder.class);
+			assertThat(context).hasSingleBean(JettyUnixDomainBinder.class);
+			assertThat(context).hasSingleBean(NettyUnixDomainBinder.class);
+			assertThat(context).hasSingleBean(ConfiguredHttpServers.class);
+			assertThat(context).hasSingleBean(UnixDomainRouting.class);
+			assertThat(context).getBean(SocketTrust.class).extracting(SocketTrust::group).isNull();
+		});
+	}
+
+	@Test
+	void offByDefault() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(UnixDomainPublisher.class));
+	}
+
+	@Test
+	void defaultDirectoryIsPerUser() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
+			.run((context) -> assertThat(context.getBean(UnixDomainPublisher.class).directory())
+				.isEqualTo(SocketDirectory.defaultDirectory().toAbsolutePath().normalize()));
+		assertThat(SocketDirectory.defaultDirectory().toString()).contains("loopback-fast-path");
+	}
+
+	@Test
+	void onWithoutJnaAndWithTheIoctlOff() {
+		runner().withClassLoader(new FilteredClassLoader("com.sun.jna"))
+			.run((context) -> assertThat(context).hasSingleBean(UnixDomainRouter.class)
+				.hasSingleBean(SocketRegistry.class));
+	}
+
+	@Test
+	void serversOnlyInAWebApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(UnixDomainPublisher.class);
+				assertThat(context).doesNotHaveBean(ServerPublisher.class);
+				assertThat(context).doesNotHaveBean(TomcatUnixDomainBinder.class);
+			});
+	}
+
+	@Test
+	void eachLibraryBacksOffWhenAbsent() {
+		runner().withClassLoader(new FilteredClassLoader(NettyWebServer.class, HttpClientBuilder.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(NettyUnixDomainBinder.class);
+				assertThat(context).doesNotHaveBean(UnixDomainRouting.class);
+				assertThat(context).hasSingleBean(TomcatUnixDomainBinder.class);
+			});
+	}
+
+	@Test
+	void reactorNettyClientsBuiltBySpringBootGetTheRoutingConnectionProvider() {
+		runner()
+			.withConfiguration(
+					AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.reactive.connector=reactor")
+			.run((context) -> {
+				HttpClientSettings settings = HttpClientSettings.defaults();
+				ReactorClientHttpConnector connector = (ReactorClientHttpConnector) context
+					.getBean(ClientHttpConnectorBuilder.class)
+					.build(settings);
+				assertThat(connector).isNotNull();
+				HttpClient[] built = new HttpClient[1];
+				ClientHttpConnectorBuilder.reactor()
+					.withHttpClientFactory(() -> HttpClient.create(new UnixDomainConnectionProvider(
+							reactor.netty.http.HttpResources.get(), context.getBean(UnixDomainRouter.class))))
+					.withHttpClientCustomizer((client) -> built[0] = client)
+					.build(settings);
+				assertThat(built[0].configuration().connectionProvider())
+					.isInstanceOf(UnixDomainConnectionProvider.class);
+				ReactorClientHttpRequestFactory factory = ClientHttpRequestFactoryBuilder.reactor().build(settings);
+				assertThat(factory).isNotNull();
+			});
+	}
+
+	@Test
+	void aGroupThatDoesNotExistFailsStartUpNamingTheProperty() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.group=no-such-group-lfp").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("loopback.fast-path.unix-domain.group")
+				.hasMessageContaining("no-such-group-lfp");
+		});
+	}
+
+	@Test
+	void aTrustedUserThatDoesNotExistFailsStartUpNamingTheProperty() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.trusted-users=root,no-such-user-lfp")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("loopback.fast-path.unix-domain.trusted-users")
+					.hasMessageContaining("no-such-user-lfp");
+			});
+	}
+
+	@Test
+	void numericIdsAreAcceptedForUsersAndGroups() {
+		runner()
+			.withPropertyValues("loopback.fast-path.unix-domain.trusted-users=0",
+					"loopback.fast-path.unix-domain.group=0")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(SocketTrust.class)
+				.extracting(SocketTrust::group)
+				.isNotNull());
+	}
+
+	@Test
+	void applicationBeansWin() {
+		runner().withUserConfiguration(ApplicationPublisher.class)
+			.run((context) -> assertThat(context.getBean(UnixDomainPublisher.class))
+				.isSameAs(context.getBean(ApplicationPublisher.class).publisher));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationPublisher {
+
+		final UnixDomainPublisher publisher = new UnixDomainPublisher(
+				new SocketDirectory(Path.of("/tmp/application-sockets"), null), SocketTrust.currentUserOnly(),
+				NetworkNamespace.current(), new RegistryRecorder(new SocketRegistry(1)));
+
+		@Bean
+		UnixDomainPublisher applicationPublisher() {
+			return this.publisher;
+		}
+
+	}
+
+}

@@ -1,0 +1,320 @@
+package io.github.loopbackfastpath.plain;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The same-host mode as real deployments run it, with real processes: the plain
+ * application started with {@code java} in two network namespaces ({@code unshare
+ * --net}) sharing one directory, under users made with {@code useradd} and run with
+ * {@code setpriv}, behind Debian's nginx whose workers run as {@code www-data}, and
+ * called with {@code curl}. Needs Linux and root (CI runs as root); elsewhere the tests
+ * are skipped, and with {@code LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS=true} (as CI sets)
+ * that is a failure instead.
+ */
+class SameHostDeploymentTests {
+
+	private static Path classpath;
+
+	private final List<Process> processes = new ArrayList<>();
+
+	@BeforeAll
+	static void realProcessesNeedRootOnLinux() throws Exception {
+		boolean possible = System.getProperty("os.name").startsWith("Linux")
+				&& "root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("nsenter")
+				&& onPath("setpriv") && onPath("curl") && onPath("ip") && onPath("nginx");
+		if (!possible && "true".equals(System.getenv("LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS"))) {
+			throw new IllegalStateException("These tests need Linux, root, unshare, nsenter, setpriv, curl, ip and "
+					+ "nginx (Debian: util-linux, curl, iproute2, nginx-light)");
+		}
+		assumeTrue(possible, "Linux, root, unshare, nsenter, setpriv, curl, ip and nginx");
+		classpath = readableClasspath();
+	}
+
+	@AfterEach
+	void stopProcesses() throws InterruptedException {
+		for (Process process : this.processes) {
+			process.descendants().forEach(ProcessHandle::destroy);
+			process.destroy();
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void twoInstancesInTwoNetworkNamespacesSharingADirectoryEachAnswerTheirOwnLocalhostCalls() throws Exception {
+		Path directory = Files.createTempDirectory("lfp-ns").resolve("shared");
+		Process a = start(List.of("unshare", "--net", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\""), directory,
+				"A", 8080, "--management.server.port=8081");
+		awaitAnswer(directory.resolve("8080.sock"), "A");
+		Process b = start(List.of("unshare", "--net", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\""), directory,
+				"B", 8080);
+		Path bSocket = await(() -> {
+			try (Stream<Path> files = Files.list(directory)) {
+				return files.filter((file) -> file.getFileName().toString().startsWith("8080-net"))
+					.findFirst()
+					.orElse(null);
+			}
+		});
+		awaitAnswer(bSocket, "B");
+		assertThat(bSocket.getFileName().toString()).isEqualTo("8080-net"
+				+ Files.readSymbolicLink(Path.of("/proc/" + b.pid() + "/ns/net")).toString().replaceAll("\\D", "")
+				+ ".sock");
+		// Each one's own localhost calls are answered by itself, over AF_UNIX
+		assertThat(inNamespace(a, "/call?port=8080")).contains("\"webClient\":\"A\"").contains("\"restClient\":\"A\"");
+		assertThat(inNamespace(b, "/call?port=8080")).contains("\"webClient\":\"B\"").contains("\"restClient\":\"B\"");
+		assertClientsOverAfUnix(JsonPath.parse(inNamespace(a, "/actuator/loopbackfastpath")),
+				directory.resolve("8080.sock"));
+		DocumentContext bReport = JsonPath.parse(inNamespace(b, "/actuator/loopbackfastpath"));
+		assertClientsOverAfUnix(bReport, bSocket);
+		assertThat(bReport.read("$.unixDomain.published[0].path", String.class)).isEqualTo(bSocket.toString());
+		// A's management port is published in the shared directory, but nothing listens
+		// on 8081 in B's namespace: B's call fails as it does over TCP, never reaching A
+		assertThat(directory.resolve("8081.sock")).exists();
+		assertThat(inNamespace(b, "/call?port=8081&path=/actuator/health")).doesNotContain("UP")
+			.contains("\"webClient\":\"error:")
+			.contains("\"restClient\":\"error:");
+		assertThat(inNamespace(a, "/call?port=8081&path=/actuator/health")).contains("UP");
+	}
+
+	@Test
+	void nginxWithItsWorkersAsWwwDataGets502ByDefaultAnd200WithTheGroup() throws Exception {
+		run("sh", "-c", "id lfp-app || useradd --system --no-create-home --shell /usr/sbin/nologin lfp-app");
+		run("usermod", "-aG", "www-data", "lfp-app");
+		Path base = Files.createTempDirectory("lfp-nginx");
+		run("chown", "lfp-app", base.toString());
+		run("chmod", "755", base.toString());
+		Path directory = base.resolve("sockets");
+		int appPort = freePort();
+		int nginxPort = freePort();
+		Path socket = directory.resolve(appPort + ".sock");
+		startNginx(base, nginxPort, socket);
+
+		Process ownerOnly = start(asUser("lfp-app"), directory, "app", appPort);
+		awaitTcpAnswer(appPort, "app");
+		assertThat(mode(directory)).isEqualTo("drwx------ lfp-app");
+		assertThat(curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + nginxPort + "/instance"))
+			.isEqualTo("502");
+		stop(ownerOnly);
+
+		start(asUser("lfp-app"), directory, "app", appPort, "--loopback.fast-path.unix-domain.group=www-data");
+		awaitTcpAnswer(appPort, "app");
+		assertThat(mode(socket)).isEqualTo("srw-rw---- lfp-app www-data");
+		assertThat(curl("-s", "http://127.0.0.1:" + nginxPort + "/instance")).isEqualTo("app");
+		assertThat(mode(directory)).isEqualTo("drwxr-x--- lfp-app");
+	}
+
+	@Test
+	void aServiceCallsAnotherUsersServiceOverAfUnixOnlyWhenItTrustsThatUser() throws Exception {
+		run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
+		for (String user : List.of("svc-a", "svc-b")) {
+			run("sh", "-c", "id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
+			run("usermod", "-aG", "lfp-shared", user);
+		}
+		Path directory = Files.createTempDirectory("lfp-svc").resolve("shared");
+		run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
+		run("chmod", "755", directory.getParent().toString());
+		int aPort = freePort();
+		int bPort = freePort();
+		start(asUser("svc-a"), directory, "A", aPort, "--loopback.fast-path.unix-domain.group=lfp-shared");
+		awaitTcpAnswer(aPort, "A");
+		Path aSocket = directory.resolve(aPort + ".sock");
+		assertThat(mode(aSocket)).isEqualTo("srw-rw---- svc-a lfp-shared");
+
+		Process trusting = start(asUser("svc-b"), directory, "B", bPort,
+				"--loopback.fast-path.unix-domain.group=lfp-shared",
+				"--loopback.fast-path.unix-domain.trusted-users=svc-a");
+		awaitTcpAnswer(bPort, "B");
+		assertThat(curl("-s", "http://127.0.0.1:" + bPort + "/call?port=" + aPort)).contains("\"webClient\":\"A\"")
+			.contains("\"restClient\":\"A\"");
+		List<Map<String, Object>> overAfUnix = JsonPath
+			.parse(curl("-s", "http://127.0.0.1:" + bPort + "/actuator/loopbackfastpath"))
+			.read("$.sockets[?(@.role == 'CLIENT' && @.path == '" + aSocket + "')]");
+		assertThat(overAfUnix).extracting((client) -> client.get("component"))
+			.contains("reactor-netty-client", "httpclient5");
+		stop(trusting);
+
+		Path log = directory.getParent().resolve("b.log");
+		start(asUser("svc-b"), directory, "B", bPort, log, "--loopback.fast-path.unix-domain.group=lfp-shared");
+		awaitTcpAnswer(bPort, "B");
+		assertThat(curl("-s", "http://127.0.0.1:" + bPort + "/call?port=" + aPort)).contains("\"webClient\":\"A\"")
+			.contains("\"restClient\":\"A\"");
+		List<Map<String, Object>> untrusted = JsonPath
+			.parse(curl("-s", "http://127.0.0.1:" + bPort + "/actuator/loopbackfastpath"))
+			.read("$.sockets[?(@.role == 'CLIENT' && @.path == '" + aSocket + "')]");
+		assertThat(untrusted).as("over TCP, not over A's socket").isEmpty();
+		assertThat(Files.readString(log)).containsOnlyOnce("not using " + aSocket)
+			.contains("belongs to svc-a, who is not trusted");
+	}
+
+	private static void assertClientsOverAfUnix(DocumentContext report, Path socket) {
+		List<Map<String, Object>> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
+		assertThat(clients).extracting((client) -> client.get("component"))
+			.contains("reactor-netty-client", "httpclient5");
+		assertThat(clients).allSatisfy((client) -> assertThat(client).containsEntry("transport", "UNIX_DOMAIN")
+			.containsEntry("path", socket.toString()));
+	}
+
+	private Process start(List<String> prefix, Path directory, String name, int port, String... args)
+			throws IOException {
+		return start(prefix, directory, name, port, null, args);
+	}
+
+	private Process start(List<String> prefix, Path directory, String name, int port, Path log, String... args)
+			throws IOException {
+		List<String> command = new ArrayList<>(prefix);
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.addAll(List.of("-cp", classpath + "/*", PlainApplication.class.getName(), "--server.port=" + port,
+				"--spring.application.name=" + name, "--loopback.fast-path.unix-domain.enabled=true",
+				"--loopback.fast-path.unix-domain.directory=" + directory, "--logging.level.root=warn"));
+		command.addAll(List.of(args));
+		Path output = (log != null) ? log : Files.createTempFile("lfp-" + name, ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		this.processes.add(process);
+		return process;
+	}
+
+	private void startNginx(Path base, int port, Path socket) throws IOException {
+		Path conf = base.resolve("nginx.conf");
+		Files.writeString(conf, """
+				user www-data;
+				daemon off;
+				pid %1$s/nginx.pid;
+				error_log %1$s/error.log;
+				events {}
+				http {
+					access_log off;
+					client_body_temp_path %1$s/body;
+					proxy_temp_path %1$s/proxy;
+					fastcgi_temp_path %1$s/fastcgi;
+					uwsgi_temp_path %1$s/uwsgi;
+					scgi_temp_path %1$s/scgi;
+					server {
+						listen 127.0.0.1:%2$d;
+						location / {
+							proxy_pass http://unix:%3$s:;
+						}
+					}
+				}
+				""".formatted(base, port, socket));
+		Process nginx = new ProcessBuilder("nginx", "-c", conf.toString(), "-p", base.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(base.resolve("nginx.out").toFile())
+			.start();
+		this.processes.add(nginx);
+		await(() -> curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + port + "/").equals("502")
+				? "up" : null);
+	}
+
+	private static List<String> asUser(String user) {
+		return List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--");
+	}
+
+	private static void stop(Process process) throws InterruptedException {
+		process.destroy();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+	}
+
+	private static String inNamespace(Process process, String path) throws Exception {
+		return run("nsenter", "--net=/proc/" + process.pid() + "/ns/net", "curl", "-s", "--max-time", "60",
+				"http://127.0.0.1:8080" + path);
+	}
+
+	private static void awaitAnswer(Path socket, String name) throws Exception {
+		await(() -> name.equals(curl("-s", "--unix-socket", socket.toString(), "http://localhost/instance")) ? name
+				: null);
+	}
+
+	private static void awaitTcpAnswer(int port, String name) throws Exception {
+		await(() -> name.equals(curl("-s", "http://127.0.0.1:" + port + "/instance")) ? name : null);
+	}
+
+	private static String mode(Path path) throws Exception {
+		return run("stat", "-c", path.toString().endsWith(".sock") ? "%A %U %G" : "%A %U", path.toString());
+	}
+
+	private static String curl(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of("curl", "--max-time", "60"));
+		command.addAll(List.of(args));
+		return run(command.toArray(String[]::new));
+	}
+
+	private static String run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor(90, TimeUnit.SECONDS);
+		return output.trim();
+	}
+
+	private static <T> T await(Check<T> check) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		while (Instant.now().isBefore(deadline)) {
+			T value = check.get();
+			if (value != null) {
+				return value;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("Not there after 120 s");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static boolean onPath(String command) {
+		return Stream.of(System.getenv("PATH").split(":")).anyMatch((dir) -> Files.isExecutable(Path.of(dir, command)));
+	}
+
+	// The test classpath copied where every user can read it (the Maven repository is
+	// root's)
+	private static Path readableClasspath() throws IOException {
+		Path target = Files.createTempDirectory("lfp-classpath");
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		int index = 0;
+		for (String entry : classpath.split(":")) {
+			Path source = Path.of(entry);
+			if (Files.isRegularFile(source) && entry.endsWith(".jar")) {
+				Files.copy(source, target.resolve((index++) + "-" + source.getFileName()),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			else if (Files.isDirectory(source) && !entry.contains("test-classes")) {
+				Path jar = target.resolve((index++) + "-classes.jar");
+				new ProcessBuilder("jar", "cf", jar.toString(), "-C", entry, ".").inheritIO().start().waitFor();
+			}
+		}
+		new ProcessBuilder("chmod", "-R", "a+rX", target.toString()).start().waitFor();
+		return target;
+	}
+
+	@FunctionalInterface
+	private interface Check<T> {
+
+		T get() throws Exception;
+
+	}
+
+}

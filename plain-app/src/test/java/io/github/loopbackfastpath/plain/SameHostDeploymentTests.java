@@ -195,7 +195,7 @@ class SameHostDeploymentTests {
 		return process;
 	}
 
-	private void startNginx(Path base, int port, Path socket) throws IOException {
+	private void startNginx(Path base, int port, Path socket) throws Exception {
 		Path conf = base.resolve("nginx.conf");
 		Files.writeString(conf, """
 				user www-data;
@@ -291,7 +291,7 @@ class SameHostDeploymentTests {
 
 	// The test classpath copied where every user can read it (the Maven repository is
 	// root's)
-	private static Path readableClasspath() throws IOException {
+	private static Path readableClasspath() throws IOException, InterruptedException {
 		Path target = Files.createTempDirectory("lfp-classpath");
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		int index = 0;

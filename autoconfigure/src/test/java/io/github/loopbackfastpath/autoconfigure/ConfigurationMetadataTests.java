@@ -32,7 +32,8 @@ class ConfigurationMetadataTests {
 					"loopback.fast-path.history-size", "loopback.fast-path.jdk-wide",
 					"loopback.fast-path.unsafe-builds", "loopback.fast-path.allow-unsafe-build",
 					"loopback.fast-path.server.enabled", "loopback.fast-path.client.enabled",
-					"loopback.fast-path.unix-domain.enabled", "loopback.fast-path.unix-domain.directory");
+					"loopback.fast-path.unix-domain.enabled", "loopback.fast-path.unix-domain.directory",
+					"loopback.fast-path.unix-domain.group", "loopback.fast-path.unix-domain.trusted-users");
 		assertThat(properties).allSatisfy((property) -> {
 			assertThat((String) property.get("description")).as((String) property.get("name")).isNotBlank();
 			if ("java.lang.Boolean".equals(property.get("type"))) {

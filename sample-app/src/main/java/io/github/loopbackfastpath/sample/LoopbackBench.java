@@ -71,7 +71,7 @@ final class LoopbackBench {
 	private final @Nullable UnixDomainRouter router;
 
 	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out) {
-		this(fastPath, settings, out, 0, null);
+		this(fastPath, settings, out, 0, null, null);
 	}
 
 	/**

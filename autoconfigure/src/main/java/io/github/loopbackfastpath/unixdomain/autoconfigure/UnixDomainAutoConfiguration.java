@@ -187,7 +187,6 @@ public final class UnixDomainAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@Order(Ordered.LOWEST_PRECEDENCE)
 		ConfiguredHttpServers loopbackFastPathConfiguredHttpServers() {
 			return new ConfiguredHttpServers();
 		}

@@ -7,28 +7,27 @@ import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfi
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /**
  * The management server on its own port is a second web server in a child context, whose
- * Reactor Netty factory applies the child's customizers only: the application's
- * {@link ConfiguredHttpServers} is registered there too, so the management port's
+ * Reactor Netty factory takes the child's factory customizers only: the application's
+ * {@link ConfiguredHttpServers} customizes it there too, so the management port's
  * configured server is kept and published like the main one.
  *
  * @author Loopback Fast Path contributors
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
-@ConditionalOnClass({ HttpServer.class, NettyServerCustomizer.class })
+@ConditionalOnClass({ HttpServer.class, NettyReactiveWebServerFactory.class })
 @ConditionalOnBean(ConfiguredHttpServers.class)
 public final class UnixDomainManagementContextConfiguration {
 
 	@Bean
-	@Order(Ordered.LOWEST_PRECEDENCE)
-	NettyServerCustomizer loopbackFastPathManagementConfiguredHttpServers(ConfiguredHttpServers servers) {
-		return servers::apply;
+	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> loopbackFastPathManagementConfiguredHttpServers(
+			ConfiguredHttpServers servers) {
+		return servers::customize;
 	}
 
 }

@@ -52,7 +52,7 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 	public @Nullable String refusal(WebServerApplicationContext context) {
 		HttpServer httpServer = this.servers.boundTo(context.getWebServer().getPort());
 		if (httpServer == null) {
-			return "Its HttpServer did not pass through Spring Boot's NettyServerCustomizer beans (a server the "
+			return "Its HttpServer did not come from a NettyReactiveWebServerFactory Spring Boot customized (a server the "
 					+ "application built itself), so its configuration cannot be served on an AF_UNIX socket.";
 		}
 		if (httpServer.configuration().sslProvider() != null) {

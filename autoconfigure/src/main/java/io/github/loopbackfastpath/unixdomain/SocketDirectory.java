@@ -16,6 +16,8 @@ import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
@@ -150,7 +152,7 @@ public final class SocketDirectory {
 	// group); the reason it cannot be created, or null
 	@Nullable String create() {
 		if (Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
-			return null;
+			return openToGroup();
 		}
 		try {
 			Files.createDirectories(this.directory.getParent());
@@ -173,6 +175,41 @@ public final class SocketDirectory {
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			return "The socket directory " + this.directory + " could not be created"
 					+ ((this.group != null) ? " for the group " + this.group.getName() : "") + ": " + ex;
+		}
+	}
+
+	// An existing directory of this user's, made owner-only by an earlier run without the
+	// group, is given to the group, which gets r-x: added, nothing taken away. A
+	// directory of another user's is left as it is (the client's trust rules judge it).
+	private @Nullable String openToGroup() {
+		if (this.group == null || !this.posix) {
+			return null;
+		}
+		try {
+			PosixFileAttributeView view = Files.getFileAttributeView(this.directory, PosixFileAttributeView.class,
+					LinkOption.NOFOLLOW_LINKS);
+			PosixFileAttributes attributes = view.readAttributes();
+			if (!attributes.owner().getName().equals(System.getProperty("user.name"))) {
+				return null;
+			}
+			Set<PosixFilePermission> permissions = EnumSet.copyOf(attributes.permissions());
+			if (attributes.group().equals(this.group) && permissions.contains(PosixFilePermission.GROUP_READ)
+					&& permissions.contains(PosixFilePermission.GROUP_EXECUTE)) {
+				return null;
+			}
+			view.setGroup(this.group);
+			permissions.add(PosixFilePermission.GROUP_READ);
+			permissions.add(PosixFilePermission.GROUP_EXECUTE);
+			view.setPermissions(permissions);
+			logger
+				.info("Loopback fast path same-host mode: the socket directory " + this.directory + " is now the group "
+						+ this.group.getName() + "'s, with " + PosixFilePermissions.toString(permissions));
+			return null;
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return "The socket directory " + this.directory + " could not be given to the group " + this.group.getName()
+					+ " (the application's user must be a member of it; see "
+					+ "loopback.fast-path.unix-domain.group): " + ex;
 		}
 	}
 

@@ -84,7 +84,8 @@ class SameHostDeploymentTests {
 		// Each one's own localhost calls are answered by itself, over AF_UNIX
 		assertThat(inNamespace(a, "/call?port=8080")).contains("\"webClient\":\"A\"").contains("\"restClient\":\"A\"");
 		assertThat(inNamespace(b, "/call?port=8080")).contains("\"webClient\":\"B\"").contains("\"restClient\":\"B\"");
-		assertClientsOverAfUnix(JsonPath.parse(inNamespace(a, "/actuator/loopbackfastpath")),
+		// A's actuator is on its management port
+		assertClientsOverAfUnix(JsonPath.parse(inNamespace(a, 8081, "/actuator/loopbackfastpath")),
 				directory.resolve("8080.sock"));
 		DocumentContext bReport = JsonPath.parse(inNamespace(b, "/actuator/loopbackfastpath"));
 		assertClientsOverAfUnix(bReport, bSocket);
@@ -237,8 +238,12 @@ class SameHostDeploymentTests {
 	}
 
 	private static String inNamespace(Process process, String path) throws Exception {
+		return inNamespace(process, 8080, path);
+	}
+
+	private static String inNamespace(Process process, int port, String path) throws Exception {
 		return run("nsenter", "--net=/proc/" + process.pid() + "/ns/net", "curl", "-s", "--max-time", "60",
-				"http://127.0.0.1:8080" + path);
+				"http://127.0.0.1:" + port + path);
 	}
 
 	private static void awaitAnswer(Path socket, String name) throws Exception {
@@ -303,7 +308,11 @@ class SameHostDeploymentTests {
 			}
 			else if (Files.isDirectory(source) && !entry.contains("test-classes")) {
 				Path jar = target.resolve((index++) + "-classes.jar");
-				new ProcessBuilder("jar", "cf", jar.toString(), "-C", entry, ".").inheritIO().start().waitFor();
+				new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(), "cf",
+						jar.toString(), "-C", entry, ".")
+					.inheritIO()
+					.start()
+					.waitFor();
 			}
 		}
 		new ProcessBuilder("chmod", "-R", "a+rX", target.toString()).start().waitFor();

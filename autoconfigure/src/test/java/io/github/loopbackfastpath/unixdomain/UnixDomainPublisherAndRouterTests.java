@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
 
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
@@ -128,6 +129,21 @@ class UnixDomainPublisherAndRouterTests {
 			SameHostMode sockets = new SameHostMode(directory, this.registry);
 			assertThat(sockets.route("127.0.0.1", PORT)).isNull();
 			assertThat(SocketTrust.currentUserOnly().untrustedFile(socket)).contains("belongs to nobody");
+		}
+	}
+
+	@Test
+	void aDirectoryOfAnUntrustedUserIsRefusedWithTheReasonAndTrustedWhenTheUserIs() throws IOException {
+		assumeTrue("root".equals(System.getProperty("user.name")), "Only root can give a file to another user");
+		Path directory = ownerOnly(this.temp.resolve("sockets"));
+		Path socket = directory.resolve(PORT + ".sock");
+		try (ServerSocketChannel otherApplication = listen(socket)) {
+			UserPrincipal nobody = SocketTrust.lookupUser("nobody");
+			Files.setOwner(directory, nobody);
+			assertThat(SocketTrust.currentUserOnly().untrustedFile(socket))
+				.contains("The socket directory " + directory + " belongs to nobody, who is not trusted")
+				.contains("loopback.fast-path.unix-domain.trusted-users");
+			assertThat(new SocketTrust(List.of(nobody), null).untrustedFile(socket)).isNull();
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.engine;
 
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
+import java.nio.file.Path;
 import java.util.TreeSet;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
@@ -10,10 +11,12 @@ import io.github.loopbackfastpath.platform.NativeHandle;
 import io.github.loopbackfastpath.platform.SocketPlatform;
 import io.github.loopbackfastpath.platform.winsock.WsaError;
 import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Transport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,6 +137,14 @@ public final class FastPathEngine implements LoopbackFastPath {
 	@Override
 	public SocketRecord skip(SocketRequest request, String reason) {
 		return record(request, FastPathStatus.SKIPPED, NativeHandle.unavailable(reason), null, reason);
+	}
+
+	@Override
+	public SocketRecord notTcp(SocketRole role, String component, Path path, @Nullable LiveSocket socket) {
+		SocketOutcome outcome = new SocketOutcome(role, component, null, FastPathStatus.NOT_APPLICABLE, null, null,
+				null, "An AF_UNIX socket: no TCP, so no loopback fast path to request.", this.registry.now(),
+				Transport.UNIX_DOMAIN, path.toString());
+		return this.registry.register(outcome, socket, null, null);
 	}
 
 	@Override

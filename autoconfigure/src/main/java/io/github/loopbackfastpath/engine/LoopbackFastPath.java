@@ -2,10 +2,13 @@ package io.github.loopbackfastpath.engine;
 
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
+import java.nio.file.Path;
 
 import io.github.loopbackfastpath.platform.NativeHandle;
+import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.TrackedSocket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a hook asks of the starter: the fast path for a socket at the moment Windows
@@ -51,6 +54,17 @@ public interface LoopbackFastPath {
 	 * @return the tracked socket
 	 */
 	TrackedSocket skip(SocketRequest request, String reason);
+
+	/**
+	 * Record an AF_UNIX socket a hook met, such as Spring gRPC's domain-socket server:
+	 * there is no TCP, so no ioctl is requested.
+	 * @param role the socket's role
+	 * @param component what opened the socket
+	 * @param path the socket file
+	 * @param socket the live socket, or {@code null} if it is not tracked
+	 * @return the tracked socket
+	 */
+	TrackedSocket notTcp(SocketRole role, String component, Path path, @Nullable LiveSocket socket);
 
 	/**
 	 * Record a socket left alone because configuration turned the fast path off for its

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.grpc;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.function.UnaryOperator;
 
 import io.grpc.internal.ObjectPool;
@@ -21,7 +22,7 @@ import io.netty.channel.ServerChannel;
  *
  * @author Loopback Fast Path contributors
  */
-final class GrpcNettyInternals {
+public final class GrpcNettyInternals {
 
 	static final String CHANNEL_FACTORY = "channelFactory";
 
@@ -36,6 +37,10 @@ final class GrpcNettyInternals {
 	static final String CLIENT_POOL = "eventLoopGroupPool";
 
 	static final String DEFAULT_CLIENT_POOL = "DEFAULT_EVENT_LOOP_GROUP_POOL";
+
+	static final String DEFAULT_PORT = "getDefaultPort";
+
+	private static final int PLAINTEXT_PORT = 80;
 
 	private GrpcNettyInternals() {
 	}
@@ -64,12 +69,25 @@ final class GrpcNettyInternals {
 	 * @throws ReflectiveOperationException if grpc-netty's fields differ
 	 */
 	@SuppressWarnings("unchecked")
-	static void wrapChannelFactory(NettyChannelBuilder builder,
+	public static void wrapChannelFactory(NettyChannelBuilder builder,
 			UnaryOperator<ChannelFactory<? extends Channel>> wrapper) throws ReflectiveOperationException {
 		Field channelFactory = field(NettyChannelBuilder.class, CHANNEL_FACTORY);
 		ChannelFactory<? extends Channel> current = (ChannelFactory<? extends Channel>) channelFactory.get(builder);
 		providePool(builder, NettyChannelBuilder.class, CLIENT_POOL, DEFAULT_CLIENT_POOL);
 		channelFactory.set(builder, wrapper.apply(current));
+	}
+
+	/**
+	 * Whether a channel builder negotiates plaintext HTTP/2: its protocol negotiator's
+	 * default port is 80 (grpc-netty's plaintext negotiators), where TLS ones say 443.
+	 * @param builder the builder, as it is when the channel connects
+	 * @return whether the channel is plaintext
+	 * @throws ReflectiveOperationException if grpc-netty's method differs
+	 */
+	public static boolean isPlaintext(NettyChannelBuilder builder) throws ReflectiveOperationException {
+		Method defaultPort = NettyChannelBuilder.class.getDeclaredMethod(DEFAULT_PORT);
+		defaultPort.setAccessible(true);
+		return ((Integer) defaultPort.invoke(builder)) == PLAINTEXT_PORT;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.Channel;
+import java.nio.file.Path;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
@@ -15,7 +16,11 @@ import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.nio.AbstractNioChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.unix.ServerDomainSocketChannel;
 import io.netty.channel.unix.UnixChannel;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +95,12 @@ public final class NettyChannels {
 	 */
 	public static void beforeBind(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel) {
 		try {
+			if (isDomainServerChannel(channel)) {
+				// Such as Spring gRPC's domain-socket server: recorded once bound, no
+				// ioctl
+				channel.pipeline().addFirst(new DomainSocketBind(fastPath, component));
+				return;
+			}
 			TrackedSocket socket = fastPath.request(SocketRequest.listener(component, Stage.BEFORE_BIND, live(channel)),
 					handle(channel, fastPath));
 			channel.pipeline().addFirst(new AcceptCounter(socket));
@@ -170,6 +181,10 @@ public final class NettyChannels {
 		}
 	}
 
+	private static boolean isDomainServerChannel(io.netty.channel.Channel channel) {
+		return channel instanceof NioServerDomainSocketChannel || (UNIX_PRESENT && Unix.isDomainServerChannel(channel));
+	}
+
 	/**
 	 * Only loaded when Netty's native Unix transport classes are on the classpath.
 	 */
@@ -179,10 +194,49 @@ public final class NettyChannels {
 			return channel instanceof UnixChannel;
 		}
 
+		static boolean isDomainServerChannel(io.netty.channel.Channel channel) {
+			return channel instanceof ServerDomainSocketChannel;
+		}
+
 		static NativeHandle handle(io.netty.channel.Channel channel) {
 			io.netty.channel.unix.FileDescriptor fd = ((UnixChannel) channel).fd();
 			return fd.isOpen() ? NativeHandle.of(fd.intValue())
 					: NativeHandle.unavailable(channel.getClass().getName() + " is closed");
+		}
+
+	}
+
+	/**
+	 * Records an AF_UNIX server channel with its socket file once it is bound, counts
+	 * what it accepts, and steps aside.
+	 */
+	private static final class DomainSocketBind extends ChannelOutboundHandlerAdapter {
+
+		private final LoopbackFastPath fastPath;
+
+		private final String component;
+
+		DomainSocketBind(LoopbackFastPath fastPath, String component) {
+			this.fastPath = fastPath;
+			this.component = component;
+		}
+
+		@Override
+		public void bind(ChannelHandlerContext context, SocketAddress localAddress, ChannelPromise promise) {
+			context.pipeline().remove(this);
+			io.netty.channel.Channel channel = context.channel();
+			Path path = NettyDomainSockets.path(localAddress);
+			if (path != null) {
+				promise.addListener((bound) -> {
+					if (bound.isSuccess()) {
+						TrackedSocket socket = this.fastPath.notTcp(SocketRole.LISTENER, this.component, path,
+								live(channel));
+						channel.pipeline().addFirst(new AcceptCounter(socket));
+						closeWith(channel, socket);
+					}
+				});
+			}
+			context.bind(localAddress, promise);
 		}
 
 	}

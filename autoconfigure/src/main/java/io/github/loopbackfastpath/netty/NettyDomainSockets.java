@@ -5,6 +5,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 
 import io.netty.channel.unix.DomainSocketAddress;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -59,12 +60,28 @@ public final class NettyDomainSockets {
 	}
 
 	/**
+	 * The socket file an AF_UNIX address names, the JDK's or Netty's own.
+	 * @param address the address
+	 * @return the socket file, or {@code null} if the address is not an AF_UNIX one
+	 */
+	public static @Nullable Path path(SocketAddress address) {
+		if (address instanceof UnixDomainSocketAddress unix) {
+			return unix.getPath();
+		}
+		return isDomainSocket(address) ? Native.path(address) : null;
+	}
+
+	/**
 	 * Netty's own domain socket address: only loaded where the native transports are.
 	 */
 	private static final class Native {
 
 		static SocketAddress address(Path socket) {
 			return new DomainSocketAddress(socket.toString());
+		}
+
+		static Path path(SocketAddress address) {
+			return Path.of(((DomainSocketAddress) address).path());
 		}
 
 	}

@@ -109,6 +109,24 @@ public final class UnixDomainRouter {
 		return null;
 	}
 
+	/**
+	 * As {@link #route(String, int)}, for a client that picks the kind of socket before
+	 * it connects and cannot change it afterwards (gRPC's channels): the socket is also
+	 * listening now, so that no connection is tried on a file whose server is gone.
+	 * @param host the host
+	 * @param port the port
+	 * @return the socket, or {@code null} to stay on TCP
+	 */
+	public @Nullable Path routeListening(@Nullable String host, int port) {
+		Path socket = route(host, port);
+		if (socket == null || socket.equals(this.publisher.ownSocket(port)) || this.namespace.isListening(socket)) {
+			return socket;
+		}
+		// Its server is gone: judged afresh when a server binds it again
+		this.verdicts.remove(socket);
+		return null;
+	}
+
 	// This namespace's own name first, then the plain one
 	private List<Path> candidates(int port) {
 		List<Path> candidates = new ArrayList<>(2);
@@ -180,6 +198,21 @@ public final class UnixDomainRouter {
 		this.verdicts.remove(socket);
 		this.publisher.fileGone(socket);
 		warnOnce(socket, component + " could not connect (" + failure + "); the request went over TCP.");
+	}
+
+	/**
+	 * Say that a client's connection to an AF_UNIX socket failed where it could not fall
+	 * back to TCP within the connection (a gRPC channel, which connects again on its
+	 * own). The socket is checked afresh before the next connection.
+	 * @param component the client
+	 * @param socket the socket file
+	 * @param failure why the connection failed
+	 */
+	public void connectFailed(String component, Path socket, Throwable failure) {
+		this.verdicts.remove(socket);
+		this.publisher.fileGone(socket);
+		warnOnce(socket, component + " could not connect (" + failure + "); it is checked afresh before the next "
+				+ "connection.");
 	}
 
 	/**

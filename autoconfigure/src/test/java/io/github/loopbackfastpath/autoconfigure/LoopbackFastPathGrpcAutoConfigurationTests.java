@@ -84,7 +84,7 @@ class LoopbackFastPathGrpcAutoConfigurationTests {
 	}
 
 	@Test
-	void registersTheRuntimeHintsOfGrpcNetty() {
+	void registersTheRuntimeHintsOfGrpcNetty() throws NoSuchMethodException {
 		assertThat(AnnotationUtils.findAnnotation(LoopbackFastPathGrpcAutoConfiguration.class, ImportRuntimeHints.class)
 			.value()).containsExactly(GrpcRuntimeHints.class);
 		RuntimeHints hints = new RuntimeHints();
@@ -98,6 +98,8 @@ class LoopbackFastPathGrpcAutoConfigurationTests {
 			assertThat(RuntimeHintsPredicates.reflection().onFieldAccess(NettyChannelBuilder.class, field))
 				.accepts(hints);
 		}
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(NettyChannelBuilder.class.getDeclaredMethod("getDefaultPort"))).accepts(hints);
 	}
 
 	@Configuration(proxyBeanMethods = false)

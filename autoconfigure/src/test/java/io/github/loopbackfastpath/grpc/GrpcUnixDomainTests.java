@@ -1,21 +1,40 @@
 package io.github.loopbackfastpath.grpc;
 
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.test.EchoGrpc;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -23,22 +42,36 @@ import org.junit.jupiter.api.condition.OS;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.server.GlobalServerInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The same-host mode beside Spring Boot's gRPC server: the service is served on an
- * AF_UNIX socket named after the gRPC port, which a grpc-netty channel on Netty's NIO
- * domain socket channel calls.
+ * The same-host mode beside Spring Boot's gRPC server and on the channels of Spring
+ * Boot's gRPC channel factory: the service is served on an AF_UNIX socket named after the
+ * gRPC port (reached by grpc-netty on Netty's NIO domain socket channel and by Python's
+ * {@code grpcio}), and channels to a loopback target connect over it, with the
+ * {@code :authority} a TCP channel would send. Real servers, channels and sockets.
  */
 @EnabledOnOs(value = { OS.LINUX, OS.MAC }, disabledReason = "AF_UNIX sockets of the JDK on a POSIX file system")
-@SpringBootTest(classes = { TestApplication.class, GrpcWebIntegrationTests.EchoService.class },
+@SpringBootTest(classes = {
+		TestApplication.class, GrpcWebIntegrationTests.EchoService.class, GrpcUnixDomainTests.Authorities.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "loopback.fast-path.unix-domain.enabled=true",
 				"loopback.fast-path.unix-domain.directory=/tmp/lfp-it-grpc", "spring.grpc.server.port=0",
 				"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
 class GrpcUnixDomainTests {
+
+	private static final Path DIRECTORY = Path.of("/tmp/lfp-it-grpc");
+
+	// Debian's own Python, which python3-grpcio installs into
+	private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
 
 	@LocalServerPort
 	int port;
@@ -46,11 +79,30 @@ class GrpcUnixDomainTests {
 	@Autowired
 	GrpcWebIntegrationTests.EchoService echo;
 
+	@Autowired
+	GrpcChannelFactory channelFactory;
+
+	@Autowired
+	GrpcUnixDomainChannels unixDomainChannels;
+
+	@Autowired
+	Authorities authorities;
+
+	private final List<ManagedChannel> channels = new ArrayList<>();
+
+	@AfterEach
+	void shutDownChannels() throws InterruptedException {
+		for (ManagedChannel channel : this.channels) {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+	}
+
 	@Test
-	void theGrpcServiceIsServedOnTheAfUnixSocketNamedAfterItsPort() throws Exception {
+	void theGrpcServiceIsServedOnTheAfUnixSocketNamedAfterItsPortForOwnerOnly() throws Exception {
 		int grpcPort = this.echo.port.get();
-		Path socket = Path.of("/tmp/lfp-it-grpc", grpcPort + ".sock");
-		assertThat(socket).exists();
+		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+		long accepted = acceptedConnections(grpcPort);
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 		ManagedChannel channel = NettyChannelBuilder.forAddress(UnixDomainSocketAddress.of(socket))
 			.channelType(NioDomainSocketChannel.class)
@@ -64,15 +116,170 @@ class GrpcUnixDomainTests {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 		}
-		DocumentContext report = Http.json("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath");
+		DocumentContext report = report();
 		List<Map<String, Object>> listeners = report
 			.read("$.sockets[?(@.component == 'grpc' && @.transport == 'UNIX_DOMAIN')]");
-		assertThat(listeners).singleElement().satisfies((listener) -> {
-			assertThat(listener).containsEntry("path", socket.toString()).containsEntry("status", "NOT_APPLICABLE");
-			assertThat(((Number) listener.get("acceptedConnections")).intValue()).isEqualTo(1);
-		});
+		assertThat(listeners).singleElement()
+			.satisfies((listener) -> assertThat(listener).containsEntry("path", socket.toString())
+				.containsEntry("status", "NOT_APPLICABLE"));
+		assertThat(acceptedConnections(grpcPort)).isEqualTo(accepted + 1);
 		List<Integer> published = report.read("$.unixDomain.published[?(@.component == 'grpc')].port");
 		assertThat(published).containsExactly(grpcPort);
+	}
+
+	@Test
+	void everyFreshChannelToALoopbackTargetConnectsOverAfUnixWithTheAuthorityOfTcp() throws Exception {
+		int grpcPort = this.echo.port.get();
+		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
+		List<String> targets = List.of("static://127.0.0.1:" + grpcPort, "static://localhost:" + grpcPort,
+				"static://[::1]:" + grpcPort, "127.0.0.1:" + grpcPort, "dns:///localhost:" + grpcPort);
+		long accepted = acceptedConnections(grpcPort);
+		int before = unixDomainClients(socket).size();
+		for (String target : targets) {
+			for (int i = 0; i < 4; i++) {
+				ManagedChannel channel = this.channelFactory.createChannel(target);
+				this.channels.add(channel);
+				assertThat(EchoGrpc.echo(channel, target + " #" + i)).isEqualTo(target + " #" + i);
+			}
+		}
+		assertThat(unixDomainClients(socket)).hasSize(before + 4 * targets.size());
+		assertThat(acceptedConnections(grpcPort)).isEqualTo(accepted + 4 * targets.size());
+		assertThat(this.authorities.seen)
+			.contains("127.0.0.1:" + grpcPort, "localhost:" + grpcPort, "[::1]:" + grpcPort)
+			.noneMatch((authority) -> authority.contains(".sock"));
+	}
+
+	@Test
+	void aChannelOnNioConnectsOverAfUnixToo() throws Exception {
+		int grpcPort = this.echo.port.get();
+		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
+		int before = unixDomainClients(socket).size();
+		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("localhost:" + grpcPort)
+			.channelType(NioSocketChannel.class)
+			.eventLoopGroup(group)
+			.usePlaintext();
+		this.unixDomainChannels.customize("localhost:" + grpcPort, builder);
+		ManagedChannel channel = builder.build();
+		try {
+			assertThat(EchoGrpc.echo(channel, "on NIO")).isEqualTo("on NIO");
+			assertThat(unixDomainClients(socket)).hasSize(before + 1);
+		}
+		finally {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void aTlsChannelStaysOnTcp() throws Exception {
+		int grpcPort = this.echo.port.get();
+		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
+		long accepted = acceptedConnections(grpcPort);
+		int before = unixDomainClients(socket).size();
+		// TLS against the plaintext server: the handshake fails, over TCP
+		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("127.0.0.1:" + grpcPort).useTransportSecurity();
+		this.unixDomainChannels.customize("127.0.0.1:" + grpcPort, builder);
+		ManagedChannel channel = builder.build();
+		this.channels.add(channel);
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> EchoGrpc.echo(channel, "TLS"));
+		assertThat(unixDomainClients(socket)).hasSize(before);
+		assertThat(acceptedConnections(grpcPort)).isEqualTo(accepted);
+	}
+
+	@Test
+	void aSocketFileNobodyListensOnLeavesTheChannelOnTcp() throws Exception {
+		Server tcpOnly = NettyServerBuilder.forPort(0).addService(new EchoGrpc()).build().start();
+		Path stale = DIRECTORY.resolve(tcpOnly.getPort() + ".sock");
+		try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			gone.bind(UnixDomainSocketAddress.of(stale));
+		}
+		try {
+			assertThat(stale).exists();
+			ManagedChannel channel = this.channelFactory.createChannel("127.0.0.1:" + tcpOnly.getPort());
+			this.channels.add(channel);
+			assertThat(EchoGrpc.echo(channel, "over TCP")).isEqualTo("over TCP");
+			assertThat(unixDomainClients(stale)).isEmpty();
+		}
+		finally {
+			tcpOnly.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+			Files.deleteIfExists(stale);
+		}
+	}
+
+	@Test
+	void pythonsGrpcioCallsThePublishedSocket() throws Exception {
+		boolean installed = Files.isExecutable(DEBIAN_PYTHON)
+				&& new ProcessBuilder(DEBIAN_PYTHON.toString(), "-c", "import grpc").start().waitFor() == 0;
+		if (!installed && "true".equals(System.getenv("LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS"))) {
+			throw new IllegalStateException("Debian's python3-grpcio is needed (apt-get install python3-grpcio)");
+		}
+		assumeTrue(installed, "Debian's python3-grpcio is not installed");
+		Path socket = DIRECTORY.resolve(this.echo.port.get() + ".sock");
+		String script = """
+				import grpc, sys
+				channel = grpc.insecure_channel("unix:" + sys.argv[1])
+				echo = channel.unary_unary("/test.Echo/Echo")
+				print(echo(b"from python", timeout=30).decode())
+				""";
+		Process python = new ProcessBuilder(DEBIAN_PYTHON.toString(), "-c", script, socket.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+		assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(output).isEqualTo("from python");
+		assertThat(this.authorities.seen).as("grpcio's authority for a unix: target").contains("localhost");
+	}
+
+	private List<Map<String, Object>> unixDomainClients(Path socket) {
+		return report().read("$.sockets[?(@.component == 'grpc-client' && @.transport == 'UNIX_DOMAIN' && @.path == '"
+				+ socket + "')]");
+	}
+
+	private long acceptedConnections(int grpcPort) {
+		List<Number> accepted = report()
+			.read("$.sockets[?(@.component == 'grpc' && @.transport == 'UNIX_DOMAIN' && @.path == '"
+					+ DIRECTORY.resolve(grpcPort + ".sock") + "')].acceptedConnections");
+		return accepted.get(0).longValue();
+	}
+
+	private DocumentContext report() {
+		try {
+			return Http.json("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Every {@code :authority} the server sees.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Authorities {
+
+		final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+		@Bean
+		@GlobalServerInterceptor
+		ServerInterceptor authorityRecorder() {
+			return new ServerInterceptor() {
+
+				@Override
+				public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+						ServerCallHandler<Q, R> next) {
+					String authority = call.getAuthority();
+					if (authority != null) {
+						Authorities.this.seen.add(authority);
+					}
+					return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
+							next.startCall(call, headers)) {
+					};
+				}
+
+			};
+		}
+
 	}
 
 }

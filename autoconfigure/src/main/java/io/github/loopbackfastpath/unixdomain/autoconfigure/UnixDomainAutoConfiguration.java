@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
+import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
@@ -19,6 +20,7 @@ import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.UnixDomainSummary;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
@@ -55,6 +57,7 @@ import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -210,6 +213,21 @@ public final class UnixDomainAutoConfiguration {
 		GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainPublisher publisher,
 				Environment environment) {
 			return new GrpcUnixDomainPublisher(publisher, environment);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.grpc.netty.NettyChannelBuilder",
+			"org.springframework.grpc.client.GrpcChannelBuilderCustomizer",
+			"io.netty.channel.socket.nio.NioDomainSocketChannel" })
+	@ImportRuntimeHints(GrpcRuntimeHints.class)
+	static class GrpcChannelConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcUnixDomainChannels loopbackFastPathGrpcUnixDomainChannels(UnixDomainRouter router) {
+			return new GrpcUnixDomainChannels(router);
 		}
 
 	}

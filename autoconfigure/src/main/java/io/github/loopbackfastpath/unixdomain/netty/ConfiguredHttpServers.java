@@ -1,37 +1,41 @@
 package io.github.loopbackfastpath.unixdomain.netty;
 
+import java.util.Collections;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 
 /**
  * Keeps each Reactor Netty web server's {@link HttpServer} as Spring Boot configured it
  * (SSL, compression, forwarded headers, protocols, the application's customizers), by the
- * port it bound, so that its AF_UNIX socket is served with the same configuration. It
- * adds a last {@code NettyServerCustomizer}, which changes nothing, to every
+ * factory that made it, so that its AF_UNIX socket is served with the same configuration.
+ * It adds a last {@code NettyServerCustomizer}, which changes nothing, to every
  * {@link NettyReactiveWebServerFactory} it customizes: Spring Boot's public hooks on that
  * server. A factory customizer rather than a {@code NettyServerCustomizer} bean, because
  * the management server's factory (in its child context) takes factory customizers only.
+ * Kept when the factory makes the server, not when it binds: Reactor Netty reports the
+ * bind ({@code doOnBound}) on its event loop, possibly after {@code bindNow()} returned.
  *
  * @author Loopback Fast Path contributors
  */
 public final class ConfiguredHttpServers implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
-	private final Map<Integer, HttpServer> byPort = new ConcurrentHashMap<>();
+	private final Map<NettyReactiveWebServerFactory, HttpServer> byFactory = Collections
+		.synchronizedMap(new WeakHashMap<>());
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
-		factory.addServerCustomizers(this::keep);
-	}
-
-	private HttpServer keep(HttpServer configured) {
-		return configured.doOnBound((bound) -> this.byPort.put(bound.port(), configured));
+		factory.addServerCustomizers((configured) -> {
+			this.byFactory.put(factory, configured);
+			return configured;
+		});
 	}
 
 	@Override
@@ -40,12 +44,15 @@ public final class ConfiguredHttpServers implements WebServerFactoryCustomizer<N
 	}
 
 	/**
-	 * The configured server that bound a port.
-	 * @param port the port
-	 * @return the server, or {@code null} if none of the customized servers bound it
+	 * The server a context's Reactor Netty factory configured last.
+	 * @param context the context of the web server
+	 * @return the server, or {@code null} if the context's factory is not one this
+	 * customized
 	 */
-	@Nullable HttpServer boundTo(int port) {
-		return this.byPort.get(port);
+	@Nullable HttpServer configuredIn(ApplicationContext context) {
+		NettyReactiveWebServerFactory factory = context.getBeanProvider(NettyReactiveWebServerFactory.class)
+			.getIfUnique();
+		return (factory != null) ? this.byFactory.get(factory) : null;
 	}
 
 }

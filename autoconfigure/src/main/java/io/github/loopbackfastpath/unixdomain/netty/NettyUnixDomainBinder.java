@@ -50,7 +50,7 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public @Nullable String refusal(WebServerApplicationContext context) {
-		HttpServer httpServer = this.servers.boundTo(context.getWebServer().getPort());
+		HttpServer httpServer = this.servers.configuredIn(context);
 		if (httpServer == null) {
 			return "Its HttpServer did not come from a NettyReactiveWebServerFactory Spring Boot customized (a server the "
 					+ "application built itself), so its configuration cannot be served on an AF_UNIX socket.";
@@ -70,9 +70,9 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
-		HttpServer httpServer = this.servers.boundTo(context.getWebServer().getPort());
+		HttpServer httpServer = this.servers.configuredIn(context);
 		if (httpServer == null) {
-			throw new IllegalStateException("No configured HttpServer for port " + context.getWebServer().getPort());
+			throw new IllegalStateException("No configured HttpServer for " + context.getWebServer());
 		}
 		HttpHandler handler = context.getBeanProvider(HttpHandler.class).getObject();
 		boolean nativeTransport = NettyDomainSockets.nativeTransport();

@@ -3,10 +3,12 @@ package io.github.loopbackfastpath.autoconfigure;
 import io.github.loopbackfastpath.client.ClientCoverage;
 import io.github.loopbackfastpath.client.httpclient5.HttpClient5FastPath;
 import io.github.loopbackfastpath.client.httpclient5.HttpClient5RuntimeHints;
+import io.github.loopbackfastpath.client.jetty.JettyClientFastPath;
 import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyRuntimeHints;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.eclipse.jetty.io.ClientConnector;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,9 +19,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,6 +107,33 @@ public final class LoopbackFastPathClientAutoConfiguration {
 		HttpClient5RequestFactoryCustomizer loopbackFastPathHttpClient5RequestFactoryCustomizer(
 				HttpClient5FastPath client) {
 			return new HttpClient5RequestFactoryCustomizer(client);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ org.eclipse.jetty.client.HttpClient.class, ClientConnector.class })
+	static class JettyClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JettyClientFastPath loopbackFastPathJettyClient(LoopbackFastPath fastPath) {
+			return new JettyClientFastPath(fastPath);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathJettyRequestFactoryCustomizer")
+		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> loopbackFastPathJettyRequestFactoryCustomizer(
+				JettyClientFastPath client) {
+			return (builder) -> builder.withClientConnectorCustomizerCustomizer(client::apply);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathJettyConnectorCustomizer")
+		@ConditionalOnClass(ClientHttpConnectorBuilderCustomizer.class)
+		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> loopbackFastPathJettyConnectorCustomizer(
+				JettyClientFastPath client) {
+			return (builder) -> builder.withClientConnectorCustomizerCustomizer(client::apply);
 		}
 
 	}

@@ -32,15 +32,18 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
  */
 public final class ClientCoverage {
 
-	private static final String JDK_REASON = "The JDK's java.net.http.HttpClient offers no hook before connect. Only "
-			+ "the JDK-wide switch -Djdk.net.useFastTcpLoopback=true (every socket of the JVM, set at start-up) "
-			+ "reaches it; or choose the reactor or http-components client.";
+	private static final String JDK_REASON = "The JDK's java.net.http.HttpClient offers no hook before connect and no "
+			+ "AF_UNIX. One dependency is the way out: add org.apache.httpcomponents.client5:httpclient5, "
+			+ "io.projectreactor.netty:reactor-netty-http or org.eclipse.jetty:jetty-client and Spring Boot builds "
+			+ "that client instead. For the ioctl only, the JDK-wide switch -Djdk.net.useFastTcpLoopback=true "
+			+ "(every socket of the JVM, set at start-up) also reaches it.";
 
 	private ClientCoverage() {
 	}
 
 	private static String way(String property) {
-		return " Set " + property + " to reactor (or http-components for blocking clients) to get the fast path.";
+		return " Set " + property + " to reactor or jetty (or http-components for blocking clients) to get the fast "
+				+ "path.";
 	}
 
 	/**
@@ -66,15 +69,12 @@ public final class ClientCoverage {
 			if (builder instanceof JdkClientHttpConnectorBuilder) {
 				this.fastPath.notCovered("jdk-httpclient", JDK_REASON);
 			}
-			else if (builder instanceof JettyClientHttpConnectorBuilder) {
-				this.fastPath.notCovered("jetty-client",
-						"The Jetty client is not hooked by this starter." + way(PROPERTY));
-			}
 			else if (builder instanceof HttpComponentsClientHttpConnectorBuilder) {
 				this.fastPath.notCovered("httpclient5-async",
 						"The async Apache HttpClient 5 connector is not hooked by this starter." + way(PROPERTY));
 			}
-			else if (!(builder instanceof ReactorClientHttpConnectorBuilder)) {
+			else if (!(builder instanceof ReactorClientHttpConnectorBuilder)
+					&& !(builder instanceof JettyClientHttpConnectorBuilder)) {
 				this.fastPath.notCovered(builder.getClass().getName(), "The client " + builder.getClass().getName()
 						+ " is not hooked by this starter." + way(PROPERTY));
 			}
@@ -106,16 +106,13 @@ public final class ClientCoverage {
 			if (builder instanceof JdkClientHttpRequestFactoryBuilder) {
 				this.fastPath.notCovered("jdk-httpclient", JDK_REASON);
 			}
-			else if (builder instanceof JettyClientHttpRequestFactoryBuilder) {
-				this.fastPath.notCovered("jetty-client",
-						"The Jetty client is not hooked by this starter." + way(PROPERTY));
-			}
 			else if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 				this.fastPath.notCovered("http-url-connection",
 						"HttpURLConnection offers no hook before connect." + way(PROPERTY));
 			}
 			else if (!(builder instanceof ReactorClientHttpRequestFactoryBuilder)
-					&& !(builder instanceof HttpComponentsClientHttpRequestFactoryBuilder)) {
+					&& !(builder instanceof HttpComponentsClientHttpRequestFactoryBuilder)
+					&& !(builder instanceof JettyClientHttpRequestFactoryBuilder)) {
 				this.fastPath.notCovered(builder.getClass().getName(), "The client " + builder.getClass().getName()
 						+ " is not hooked by this starter." + way(PROPERTY));
 			}

@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.jettyclient.UnixDomainSocketAddressResolver;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.eclipse.jetty.client.StringRequestContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,40 @@ class UnixDomainFallbackTests {
 			assertThat(hangUp.requests).hasValue(1);
 		}
 		assertThat(this.tcpRequests).hasValue(0);
+	}
+
+	@Test
+	void jettyClientSendsOverTcpWhenTheTrustedSocketRefusesTheConnection() throws Exception {
+		trustThenCrash();
+		org.eclipse.jetty.client.HttpClient client = jettyClient();
+		try {
+			assertThat(client.POST(url()).body(new StringRequestContent("x")).send().getContentAsString())
+				.isEqualTo("tcp");
+		}
+		finally {
+			client.stop();
+		}
+		assertThat(this.tcpRequests).hasValue(1);
+	}
+
+	@Test
+	void jettyClientNeverSendsARequestTwiceWhenTheSocketFailsAfterTheRequestWasWritten() throws Exception {
+		org.eclipse.jetty.client.HttpClient client = jettyClient();
+		try (HangUp hangUp = new HangUp(this.socket)) {
+			assertThatException().isThrownBy(() -> client.POST(url()).body(new StringRequestContent("x")).send());
+			assertThat(hangUp.requests).hasValue(1);
+		}
+		finally {
+			client.stop();
+		}
+		assertThat(this.tcpRequests).hasValue(0);
+	}
+
+	private org.eclipse.jetty.client.HttpClient jettyClient() throws Exception {
+		org.eclipse.jetty.client.HttpClient client = new org.eclipse.jetty.client.HttpClient();
+		UnixDomainSocketAddressResolver.apply(client, this.sockets.router());
+		client.start();
+		return client;
 	}
 
 	private String url() {

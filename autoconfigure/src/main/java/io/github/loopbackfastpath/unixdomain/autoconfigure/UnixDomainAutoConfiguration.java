@@ -24,6 +24,7 @@ import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.jettyclient.UnixDomainSocketAddressResolver;
 import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
 import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
@@ -48,9 +49,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.reactor.netty.NettyWebServer;
@@ -264,6 +267,32 @@ public final class UnixDomainAutoConfiguration {
 				UnixDomainRouter router) {
 			return (builder) -> builder.withHttpClientFactory(
 					() -> HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), router)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ org.eclipse.jetty.client.HttpClient.class, JettyClientHttpRequestFactoryBuilder.class,
+			ClientHttpRequestFactoryBuilderCustomizer.class })
+	static class JettyClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathJettyRequestFactoryUnixDomainCustomizer")
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> loopbackFastPathJettyRequestFactoryUnixDomainCustomizer(
+				UnixDomainRouter router) {
+			return (builder) -> builder
+				.withHttpClientCustomizer((client) -> UnixDomainSocketAddressResolver.apply(client, router));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathJettyConnectorUnixDomainCustomizer")
+		@ConditionalOnClass({ JettyClientHttpConnectorBuilder.class, ClientHttpConnectorBuilderCustomizer.class })
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> loopbackFastPathJettyConnectorUnixDomainCustomizer(
+				UnixDomainRouter router) {
+			return (builder) -> builder
+				.withHttpClientCustomizer((client) -> UnixDomainSocketAddressResolver.apply(client, router));
 		}
 
 	}

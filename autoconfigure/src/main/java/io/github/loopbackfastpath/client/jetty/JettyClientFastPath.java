@@ -1,0 +1,69 @@
+package io.github.loopbackfastpath.client.jetty;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.SocketChannel;
+
+import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.record.SocketRole;
+import org.eclipse.jetty.io.ClientConnector;
+
+/**
+ * Gives every connection of Jetty's HTTP client the fast path before it connects, through
+ * Jetty's public {@link ClientConnector.ConnectListener}: the channel is open and not yet
+ * connected when {@link #onConnectBegin} runs. A connection to a resolved address that is
+ * not loopback is recorded as skipped (the ioctl has no effect there); an AF_UNIX one is
+ * the same-host mode's to record.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class JettyClientFastPath implements ClientConnector.ConnectListener {
+
+	/**
+	 * The component name of Jetty client records.
+	 */
+	public static final String COMPONENT = "jetty-client";
+
+	private final LoopbackFastPath fastPath;
+
+	/**
+	 * Create the hook.
+	 * @param fastPath the engine
+	 */
+	public JettyClientFastPath(LoopbackFastPath fastPath) {
+		this.fastPath = fastPath;
+	}
+
+	/**
+	 * Add this hook to a client connector; the place for Spring Boot's
+	 * {@code withClientConnectorCustomizerCustomizer}.
+	 * @param connector the connector
+	 */
+	public void apply(ClientConnector connector) {
+		connector.addEventListener(this);
+	}
+
+	@Override
+	public void onConnectBegin(SocketChannel channel, SocketAddress address) {
+		if (!(address instanceof InetSocketAddress remote)) {
+			return;
+		}
+		try {
+			SocketRequest request = SocketRequest.client(COMPONENT, LiveSocket.of(channel), remote);
+			if (!remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
+				this.fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
+						+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
+			}
+			else {
+				this.fastPath.request(request, channel);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// Best effort: never break a connection, never stay silent
+			this.fastPath.hookFailed(SocketRole.CLIENT, COMPONENT, ex);
+		}
+	}
+
+}

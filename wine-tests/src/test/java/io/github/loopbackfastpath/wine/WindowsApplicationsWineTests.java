@@ -129,6 +129,21 @@ class WindowsApplicationsWineTests {
 		}
 	}
 
+	@Test
+	void plainApplicationOnJettysHttpClientGetsTheIoctlBeforeConnect() throws Exception {
+		try (WindowsApp app = WindowsApp.start(this.wine, this.javaExe, this.plainJar,
+				this.logs.resolve("plain-jetty-client.log"), "--spring.http.clients.imperative.factory=jetty",
+				"--spring.http.clients.reactive.connector=jetty")) {
+			assertThat(app.get("/self-call").body()).contains("\"webClient\":\"hello\"")
+				.contains("\"restClient\":\"hello\"");
+			DocumentContext report = awaitClients(app, "jetty", "jetty-client");
+			assertWindowsPlatform(report);
+			assertEverySocketRefusedWithAVerifiedHandle(report);
+			List<String> stages = report.read("$.sockets[?(@.component == 'jetty-client')].stage");
+			assertThat(stages).hasSizeGreaterThanOrEqualTo(2).containsOnly("BEFORE_CONNECT");
+		}
+	}
+
 	private static DocumentContext awaitClients(WindowsApp app, String... components) throws Exception {
 		return app.awaitJson("/actuator/loopbackfastpath", (report) -> {
 			List<String> present = report.read("$.sockets[?(@.open == true)].component");

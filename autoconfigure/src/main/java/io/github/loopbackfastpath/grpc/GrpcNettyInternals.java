@@ -2,6 +2,8 @@ package io.github.loopbackfastpath.grpc;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import io.grpc.internal.ObjectPool;
@@ -11,6 +13,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every reflective access to grpc-netty's builders, which offer no way to wrap the
@@ -41,6 +44,10 @@ public final class GrpcNettyInternals {
 	static final String DEFAULT_PORT = "getDefaultPort";
 
 	private static final int PLAINTEXT_PORT = 80;
+
+	private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
+
+	private static volatile @Nullable Method defaultPortMethod;
 
 	private GrpcNettyInternals() {
 	}
@@ -85,8 +92,12 @@ public final class GrpcNettyInternals {
 	 * @throws ReflectiveOperationException if grpc-netty's method differs
 	 */
 	public static boolean isPlaintext(NettyChannelBuilder builder) throws ReflectiveOperationException {
-		Method defaultPort = NettyChannelBuilder.class.getDeclaredMethod(DEFAULT_PORT);
-		defaultPort.setAccessible(true);
+		Method defaultPort = defaultPortMethod;
+		if (defaultPort == null) {
+			defaultPort = NettyChannelBuilder.class.getDeclaredMethod(DEFAULT_PORT);
+			defaultPort.setAccessible(true);
+			defaultPortMethod = defaultPort;
+		}
 		return ((Integer) defaultPort.invoke(builder)) == PLAINTEXT_PORT;
 	}
 
@@ -101,9 +112,15 @@ public final class GrpcNettyInternals {
 		}
 	}
 
+	// Looked up once per field: channels are built often (one per createChannel call)
 	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-		Field field = type.getDeclaredField(name);
-		field.setAccessible(true);
+		String key = type.getName() + "#" + name;
+		Field field = FIELDS.get(key);
+		if (field == null) {
+			field = type.getDeclaredField(name);
+			field.setAccessible(true);
+			FIELDS.put(key, field);
+		}
 		return field;
 	}
 

@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.sample;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
@@ -32,12 +33,19 @@ class BenchRunner implements ApplicationRunner {
 
 	private final ObjectProvider<UnixDomainRouter> router;
 
+	private final GreeterChannel greeter;
+
+	private final ObjectProvider<GrpcUnixDomainChannels> grpcChannels;
+
 	BenchRunner(ObjectProvider<FastPathEngine> fastPath, ConfigurableApplicationContext context,
-			ObjectProvider<UnixDomainPublisher> sockets, ObjectProvider<UnixDomainRouter> router) {
+			ObjectProvider<UnixDomainPublisher> sockets, ObjectProvider<UnixDomainRouter> router,
+			GreeterChannel greeter, ObjectProvider<GrpcUnixDomainChannels> grpcChannels) {
 		this.fastPath = fastPath;
 		this.context = context;
 		this.sockets = sockets;
 		this.router = router;
+		this.greeter = greeter;
+		this.grpcChannels = grpcChannels;
 	}
 
 	@Override
@@ -62,6 +70,7 @@ class BenchRunner implements ApplicationRunner {
 				? web.getWebServer().getPort() : 0;
 		new LoopbackBench(fastPath, settings, System.out, port, this.sockets.getIfAvailable(),
 				this.router.getIfAvailable())
+			.withGrpc(this.greeter.port(), this.grpcChannels.getIfAvailable())
 			.run();
 		System.exit(SpringApplication.exit(this.context, () -> 0));
 	}

@@ -30,6 +30,7 @@ import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -70,6 +71,10 @@ final class LoopbackBench {
 
 	private final @Nullable UnixDomainRouter router;
 
+	private int grpcPort;
+
+	private @Nullable GrpcUnixDomainChannels grpcChannels;
+
 	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out) {
 		this(fastPath, settings, out, 0, null, null);
 	}
@@ -95,6 +100,19 @@ final class LoopbackBench {
 	}
 
 	/**
+	 * Also run the gRPC workloads against the application's gRPC server.
+	 * @param port the gRPC server's port
+	 * @param channels the same-host mode's routing for gRPC channels, or {@code null}
+	 * when it is off
+	 * @return this bench
+	 */
+	LoopbackBench withGrpc(int port, @Nullable GrpcUnixDomainChannels channels) {
+		this.grpcPort = port;
+		this.grpcChannels = channels;
+		return this;
+	}
+
+	/**
 	 * Run every workload in every mode this machine has and print the report.
 	 * @return the comparisons, per workload
 	 * @throws Exception on I/O failure
@@ -115,6 +133,9 @@ final class LoopbackBench {
 				compare(modes, inTurn(new ChannelWorkload(0, this.settings.connections()))));
 		if (this.port > 0) {
 			runHttp(results);
+		}
+		if (this.grpcPort > 0) {
+			runGrpc(results);
 		}
 		this.out.println();
 		this.out.printf(Locale.ROOT, "%-24s %-14s %-16s %10s %10s %16s  %s%n", "stack", "workload", "mode", "p50 (us)",
@@ -158,6 +179,24 @@ final class LoopbackBench {
 			results.put(stack + "|connection",
 					compare(modes, http.workload(client, 128, this.settings.httpConnections(), true)));
 		}
+	}
+
+	private void runGrpc(Map<String, Comparison> results) throws Exception {
+		List<Mode> modes = GrpcBench.modes(this.grpcPort, this.sockets, this.grpcChannels);
+		if (!modes.contains(Mode.UNIX_DOMAIN)) {
+			this.out.println("gRPC over AF_UNIX is not run: the same-host mode is off or did not publish the gRPC "
+					+ "server (loopback.fast-path.unix-domain.enabled)");
+		}
+		GrpcBench grpc = new GrpcBench(this.grpcPort, this.grpcChannels);
+		String stack = "grpc-java -> grpc-netty";
+		results.put(stack + "|unary (128 B)",
+				compare(modes, grpc.workload(128, this.settings.httpSmall(), false, false)));
+		results.put(stack + "|unary (64 KiB)",
+				compare(modes, grpc.workload(64 * 1024, this.settings.httpSmall() / 4, false, false)));
+		results.put(stack + "|stream (16x64 KiB)",
+				compare(modes, grpc.workload(64 * 1024, this.settings.httpBulk() * 4, true, false)));
+		results.put(stack + "|channel",
+				compare(modes, grpc.workload(128, this.settings.httpConnections(), false, true)));
 	}
 
 	private List<Mode> availableModes() {

@@ -21,10 +21,10 @@ public class SampleApplication {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		if (Arrays.asList(args).contains("--bench")) {
 			// The report lists the sockets' statuses; one log line per bench socket would
-			// drown it. The web server stays (the HTTP workloads call it); no gRPC server
-			// and no periodic self-call run beside the bench
-			application.setDefaultProperties(Map.of("logging.level.io.github.loopbackfastpath", "warn",
-					"spring.grpc.server.enabled", "false", "sample.self-call.interval", "1h"));
+			// drown it. The web server and the gRPC server stay (the HTTP and gRPC
+			// workloads call them); no periodic self-call runs beside the bench
+			application.setDefaultProperties(
+					Map.of("logging.level.io.github.loopbackfastpath", "warn", "sample.self-call.interval", "1h"));
 		}
 		application.run(args);
 	}

@@ -11,6 +11,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
@@ -65,6 +66,15 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		try {
 			GrpcNettyInternals.wrapChannelFactory(builder,
 					(factory) -> new RoutingChannels(factory, builder, loopback, this.router));
+			if (loopback != null) {
+				// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX one has
+				// none
+				// and Netty would warn once per connection. On loopback TCP (this
+				// channel's
+				// other connections) the kernel's two-hour keepalive has no use either;
+				// gRPC's own keepalive pings, if configured, are kept
+				builder.withOption(ChannelOption.SO_KEEPALIVE, null);
+			}
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			this.router.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached (" + ex

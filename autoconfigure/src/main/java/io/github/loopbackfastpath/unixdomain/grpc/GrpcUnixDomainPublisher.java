@@ -10,6 +10,7 @@ import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerTransportFilter;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -22,7 +23,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
  * Publishes an AF_UNIX socket beside the gRPC server Spring Boot started: a second
- * grpc-netty server, on Netty's NIO domain socket channel, serving the same service
+ * grpc-netty server, on Netty's epoll domain socket channel where Netty has epoll (as
+ * grpc-netty's TCP server runs on Linux), else on NIO, serving the same service
  * definitions (with the interceptors Spring gRPC applied to them). It takes grpc-java's
  * default transport settings, not those of the TCP server's builder. A TLS server is not
  * published: its clients keep TLS on TCP.
@@ -64,13 +66,19 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 	}
 
 	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted) throws Exception {
-		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("grpc-unix-domain", true),
-				NioIoHandler.newFactory());
+		boolean epoll = Transport.epoll();
+		EventLoopGroup boss = Transport.group(epoll, 1, "grpc-unix-domain-boss");
+		EventLoopGroup workers = Transport.group(epoll, 0, "grpc-unix-domain");
 		try {
-			NettyServerBuilder builder = NettyServerBuilder.forAddress(UnixDomainSocketAddress.of(socket))
-				.channelType(NioServerDomainSocketChannel.class)
-				.bossEventLoopGroup(group)
-				.workerEventLoopGroup(group)
+			NettyServerBuilder builder = (epoll ? Transport.epollBuilder(socket)
+					: NettyServerBuilder.forAddress(UnixDomainSocketAddress.of(socket))
+						.channelType(NioServerDomainSocketChannel.class))
+				.bossEventLoopGroup(boss)
+				.workerEventLoopGroup(workers)
+				// grpc-netty sets SO_KEEPALIVE on every accepted connection, which an
+				// AF_UNIX
+				// one does not have: Netty would warn once per connection
+				.withChildOption(ChannelOption.SO_KEEPALIVE, null)
 				.addTransportFilter(new AcceptCounter(accepted));
 			for (ServerServiceDefinition service : tcp.getServices()) {
 				builder.addService(service);
@@ -81,13 +89,44 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 				if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
 					server.shutdownNow();
 				}
-				group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+				boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+				workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 			};
 		}
 		catch (Exception | LinkageError ex) {
-			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+			boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+			workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 			throw ex;
 		}
+	}
+
+	/**
+	 * The transport the AF_UNIX server runs on: epoll where Netty has it, as grpc-netty's
+	 * own TCP server does on Linux, else NIO (macOS, Windows); with grpc-netty's default
+	 * number of worker threads (twice the processors). The epoll classes are only loaded
+	 * where epoll is available.
+	 */
+	private static final class Transport {
+
+		static boolean epoll() {
+			try {
+				return io.netty.channel.epoll.Epoll.isAvailable();
+			}
+			catch (LinkageError ex) {
+				return false;
+			}
+		}
+
+		static EventLoopGroup group(boolean epoll, int threads, String name) {
+			return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
+					epoll ? io.netty.channel.epoll.EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+		}
+
+		static NettyServerBuilder epollBuilder(Path socket) {
+			return NettyServerBuilder.forAddress(new io.netty.channel.unix.DomainSocketAddress(socket.toString()))
+				.channelType(io.netty.channel.epoll.EpollServerDomainSocketChannel.class);
+		}
+
 	}
 
 	/**

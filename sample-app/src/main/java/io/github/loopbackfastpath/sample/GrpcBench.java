@@ -1,0 +1,184 @@
+package io.github.loopbackfastpath.sample;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
+import io.github.loopbackfastpath.sample.LoopbackBench.Result;
+import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bench's gRPC workloads: the application's own gRPC server, called at
+ * {@code 127.0.0.1:<port>} through grpc-netty channels, over TCP or, in the
+ * {@code AF_UNIX} mode, through the starter's same-host routing for gRPC channels
+ * ({@link GrpcUnixDomainChannels}, which Spring Boot's channel factory applies). The
+ * channels of every mode are built alike (plaintext, grpc-netty's default event loops);
+ * only the routing differs. Rounds and blocks as in {@link HttpBench}: each round builds
+ * each mode's channel afresh, opens it with one untimed call, and alternates the modes in
+ * blocks.
+ *
+ * @author Loopback Fast Path contributors
+ */
+final class GrpcBench {
+
+	private static final int BLOCKS = 50;
+
+	private static final int MAX_MESSAGE = 4 * 1024 * 1024;
+
+	private final String target;
+
+	private final @Nullable GrpcUnixDomainChannels channels;
+
+	GrpcBench(int port, @Nullable GrpcUnixDomainChannels channels) {
+		this.target = "127.0.0.1:" + port;
+		this.channels = channels;
+	}
+
+	static List<Mode> modes(int port, @Nullable UnixDomainPublisher sockets,
+			@Nullable GrpcUnixDomainChannels channels) {
+		return (channels != null && sockets != null && sockets.published().containsKey(port))
+				? List.of(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN) : List.of(Mode.TCP, Mode.TCP_AGAIN);
+	}
+
+	/**
+	 * One gRPC workload.
+	 * @param payload bytes sent (and answered, once or {@value BenchService#STREAMED}
+	 * times)
+	 * @param operations calls per mode and round
+	 * @param streaming whether the server answers with a stream
+	 * @param channelPerCall whether every call opens its own channel
+	 * @return the workload's round
+	 */
+	LoopbackBench.Round workload(int payload, int operations, boolean streaming, boolean channelPerCall) {
+		byte[] body = new byte[payload];
+		int block = Math.max(1, operations / BLOCKS);
+		long bytesPerCall = (long) payload * (streaming ? 1 + BenchService.STREAMED : 2);
+		return (order) -> {
+			List<Lane> lanes = new ArrayList<>();
+			try {
+				for (Mode mode : order) {
+					Lane lane = new Lane(mode, body, streaming, channelPerCall);
+					lanes.add(lane);
+					lane.call();
+				}
+				List<Lane> turn = new ArrayList<>(lanes);
+				for (int done = 0; done < operations; done += block) {
+					int count = Math.min(block, operations - done);
+					for (Lane lane : turn) {
+						lane.timed(count);
+					}
+					Collections.rotate(turn, -1);
+				}
+				Map<Mode, Result> results = new EnumMap<>(Mode.class);
+				for (Lane lane : lanes) {
+					results.put(lane.mode, new Result(lane.histogram, lane.elapsedNanos, operations,
+							channelPerCall ? 0 : bytesPerCall * operations));
+				}
+				return results;
+			}
+			finally {
+				for (Lane lane : lanes) {
+					lane.close();
+				}
+			}
+		};
+	}
+
+	/**
+	 * One mode's part of a round: its channel and what its calls measured.
+	 */
+	private final class Lane implements AutoCloseable {
+
+		private final Mode mode;
+
+		private final byte[] body;
+
+		private final boolean streaming;
+
+		private final boolean channelPerCall;
+
+		private final @Nullable ManagedChannel kept;
+
+		private final Histogram histogram = new Histogram(3);
+
+		private long elapsedNanos;
+
+		Lane(Mode mode, byte[] body, boolean streaming, boolean channelPerCall) {
+			this.mode = mode;
+			this.body = body;
+			this.streaming = streaming;
+			this.channelPerCall = channelPerCall;
+			this.kept = channelPerCall ? null : channel();
+		}
+
+		private ManagedChannel channel() {
+			NettyChannelBuilder builder = NettyChannelBuilder.forTarget(GrpcBench.this.target)
+				.usePlaintext()
+				.maxInboundMessageSize(MAX_MESSAGE);
+			GrpcUnixDomainChannels channels = GrpcBench.this.channels;
+			if (this.mode == Mode.UNIX_DOMAIN && channels != null) {
+				channels.customize(GrpcBench.this.target, builder);
+			}
+			return builder.build();
+		}
+
+		void timed(int count) throws IOException, InterruptedException {
+			long start = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				long begin = System.nanoTime();
+				call();
+				this.histogram.recordValue((System.nanoTime() - begin) / 1000);
+			}
+			this.elapsedNanos += System.nanoTime() - start;
+		}
+
+		void call() throws IOException, InterruptedException {
+			ManagedChannel channel = (this.kept != null) ? this.kept : channel();
+			try {
+				long received = 0;
+				if (this.streaming) {
+					Iterator<byte[]> answers = ClientCalls.blockingServerStreamingCall(channel, BenchService.STREAM,
+							CallOptions.DEFAULT, this.body);
+					while (answers.hasNext()) {
+						received += answers.next().length;
+					}
+				}
+				else {
+					received = ClientCalls.blockingUnaryCall(channel, BenchService.ECHO, CallOptions.DEFAULT,
+							this.body).length;
+				}
+				long expected = (long) this.body.length * (this.streaming ? BenchService.STREAMED : 1);
+				if (received != expected) {
+					throw new IOException("The answer came back with " + received + " bytes instead of " + expected);
+				}
+			}
+			finally {
+				if (this.kept == null) {
+					channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+				}
+			}
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			if (this.kept != null) {
+				this.kept.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+			}
+		}
+
+	}
+
+}

@@ -57,6 +57,10 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
 			.append(counts(SocketRole.CLIENT));
 		if (!this.registry.notCovered().isEmpty()) {
 			line.append("; not covered: ").append(String.join(", ", this.registry.notCovered().keySet()));
+			if (this.registry.notCovered().containsKey("jdk-httpclient")) {
+				line.append(" (for the JDK's HttpClient add httpclient5, reactor-netty-http or jetty-client: "
+						+ "Spring Boot then builds that client)");
+			}
 		}
 		// The route's name, as the endpoint's platform.handleAccess begins
 		String route = platform.handleAccess();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -52,6 +53,8 @@ public final class UnixDomainRouter {
 	private final Map<Path, Verdict> verdicts = new ConcurrentHashMap<>();
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> notRouted = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create the router.
@@ -221,7 +224,16 @@ public final class UnixDomainRouter {
 	 * @param reason why, and what to use instead
 	 */
 	public void notCovered(String component, String reason) {
+		this.notRouted.add(component);
 		this.recorder.notCovered(component, reason);
+	}
+
+	/**
+	 * The clients said to stay on TCP in this mode.
+	 * @return their component names
+	 */
+	public Set<String> notRouted() {
+		return new TreeSet<>(this.notRouted);
 	}
 
 	private void warnOnce(Path socket, String reason) {

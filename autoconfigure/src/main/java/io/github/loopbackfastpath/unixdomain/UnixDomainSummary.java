@@ -20,12 +20,16 @@ public final class UnixDomainSummary implements ApplicationListener<ApplicationR
 
 	private final UnixDomainPublisher sockets;
 
+	private final UnixDomainRouter router;
+
 	/**
 	 * Create the summary.
 	 * @param sockets what was published
+	 * @param router what was routed, and which clients could not be
 	 */
-	public UnixDomainSummary(UnixDomainPublisher sockets) {
+	public UnixDomainSummary(UnixDomainPublisher sockets, UnixDomainRouter router) {
 		this.sockets = sockets;
+		this.router = router;
 	}
 
 	@Override
@@ -45,8 +49,10 @@ public final class UnixDomainSummary implements ApplicationListener<ApplicationR
 			.stream()
 			.map((socket) -> socket.component() + " port " + socket.port() + " on " + socket.path().getFileName())
 			.collect(Collectors.joining(", "));
+		String notRouted = String.join(", ", this.router.notRouted());
 		return "Loopback fast path same-host mode: published in " + this.sockets.directory() + ": "
-				+ (published.isEmpty() ? "nothing" : published);
+				+ (published.isEmpty() ? "nothing" : published)
+				+ (notRouted.isEmpty() ? "" : "; clients left on TCP: " + notRouted);
 	}
 
 }

@@ -250,6 +250,7 @@ class ClientsWebIntegrationTests {
 				.block(Duration.ofSeconds(10));
 			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
 			assertThat(report.read("$.notCovered.jdk-httpclient", String.class)).contains("no hook before connect")
+				.contains("add org.apache.httpcomponents.client5:httpclient5")
 				.contains("jdk.net.useFastTcpLoopback");
 			List<Object> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
 			assertThat(clients).isEmpty();

@@ -150,6 +150,31 @@ class GrpcUnixDomainTests {
 	}
 
 	@Test
+	void manyShortLivedChannelsStayBoundedInRecordsAndThreads() throws Exception {
+		int grpcPort = this.echo.port.get();
+		ManagedChannel warmUp = this.channelFactory.createChannel("127.0.0.1:" + grpcPort);
+		EchoGrpc.echo(warmUp, "warm-up");
+		warmUp.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		int threadsBefore = Thread.activeCount();
+		for (int i = 0; i < 100; i++) {
+			ManagedChannel channel = this.channelFactory.createChannel("127.0.0.1:" + grpcPort);
+			assertThat(EchoGrpc.echo(channel, "#" + i)).isEqualTo("#" + i);
+			assertThat(channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+		}
+		DocumentContext report = report();
+		List<Object> sockets = report.read("$.sockets[*]");
+		List<Object> openClients = report
+			.read("$.sockets[?(@.component == 'grpc-client' && @.transport == 'UNIX_DOMAIN' && @.open == true)]");
+		// The registry keeps the open records and a bounded history (256 by default)
+		assertThat(sockets).hasSizeLessThanOrEqualTo(256 + 16);
+		assertThat(openClients).as("every channel was shut down").isEmpty();
+		// No event loop group of its own per channel: grpc-netty's shared one, at most
+		// its worker threads more
+		assertThat(Thread.activeCount())
+			.isLessThanOrEqualTo(threadsBefore + 2 * Runtime.getRuntime().availableProcessors());
+	}
+
+	@Test
 	void aChannelOnNioConnectsOverAfUnixToo() throws Exception {
 		int grpcPort = this.echo.port.get();
 		Path socket = DIRECTORY.resolve(grpcPort + ".sock");

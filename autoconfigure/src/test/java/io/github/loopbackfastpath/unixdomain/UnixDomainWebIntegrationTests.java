@@ -254,4 +254,35 @@ class UnixDomainWebIntegrationTests {
 
 	}
 
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { COMMON, "loopback.fast-path.unix-domain.directory=/tmp/lfp-it-jdk-client",
+					"spring.http.clients.imperative.factory=jdk", "spring.http.clients.reactive.connector=jdk",
+					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
+	class JdkClientStaysOnTcp {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		RestClient.Builder restClient;
+
+		@Autowired
+		UnixDomainSummary summary;
+
+		@Test
+		void theEndpointAndTheStartUpLineNameItWithTheWayOut() throws Exception {
+			String base = "http://127.0.0.1:" + this.port;
+			assertThat(this.restClient.build().get().uri(base + "/hello").retrieve().body(String.class))
+				.isEqualTo("hello");
+			DocumentContext report = Http.json(base + "/actuator/loopbackfastpath");
+			assertThat(report.read("$.notCovered.jdk-httpclient", String.class)).contains("has no AF_UNIX")
+				.contains("add org.apache.httpcomponents.client5:httpclient5");
+			List<Object> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
+			assertThat(clients).isEmpty();
+			assertThat(this.summary.summary()).endsWith("; clients left on TCP: jdk-httpclient");
+		}
+
+	}
+
 }

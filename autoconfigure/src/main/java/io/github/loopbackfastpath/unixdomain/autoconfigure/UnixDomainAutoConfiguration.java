@@ -49,10 +49,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.JettyClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.jetty.JettyWebServer;
@@ -148,8 +150,8 @@ public final class UnixDomainAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UnixDomainSummary loopbackFastPathUnixDomainSummary(UnixDomainPublisher publisher) {
-		return new UnixDomainSummary(publisher);
+	UnixDomainSummary loopbackFastPathUnixDomainSummary(UnixDomainPublisher publisher, UnixDomainRouter router) {
+		return new UnixDomainSummary(publisher, router);
 	}
 
 	@Bean
@@ -267,6 +269,38 @@ public final class UnixDomainAutoConfiguration {
 				UnixDomainRouter router) {
 			return (builder) -> builder.withHttpClientFactory(
 					() -> HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), router)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
+	static class JdkClientConfiguration {
+
+		private static final String JDK_REASON = "The JDK's java.net.http.HttpClient has no AF_UNIX: its requests stay "
+				+ "on TCP. One dependency is the way out: add org.apache.httpcomponents.client5:httpclient5, "
+				+ "io.projectreactor.netty:reactor-netty-http or org.eclipse.jetty:jetty-client and Spring Boot builds "
+				+ "that client instead.";
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathJdkRequestFactoryUnixDomainCoverage")
+		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> loopbackFastPathJdkRequestFactoryUnixDomainCoverage(
+				UnixDomainRouter router) {
+			return (builder) -> {
+				router.notCovered("jdk-httpclient", JDK_REASON);
+				return builder;
+			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathJdkConnectorUnixDomainCoverage")
+		@ConditionalOnClass(ClientHttpConnectorBuilderCustomizer.class)
+		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> loopbackFastPathJdkConnectorUnixDomainCoverage(
+				UnixDomainRouter router) {
+			return (builder) -> {
+				router.notCovered("jdk-httpclient", JDK_REASON);
+				return builder;
+			};
 		}
 
 	}

@@ -175,6 +175,24 @@ class GrpcUnixDomainTests {
 	}
 
 	@Test
+	void aChannelTheApplicationPointsAtAUnixTargetIsRecorded() throws Exception {
+		Path socket = DIRECTORY.resolve(this.echo.port.get() + ".sock");
+		int before = unixDomainClients(socket).size();
+		ManagedChannel channel = this.channelFactory.createChannel("unix:" + socket);
+		this.channels.add(channel);
+		try {
+			// Spring gRPC's unix: channels negotiate TLS by default: against this
+			// plaintext
+			// server the call fails, after the connection was made
+			EchoGrpc.echo(channel, "unix target");
+		}
+		catch (StatusRuntimeException ex) {
+			// The connection is what is recorded
+		}
+		assertThat(unixDomainClients(socket)).hasSizeGreaterThan(before);
+	}
+
+	@Test
 	void aChannelOnNioConnectsOverAfUnixToo() throws Exception {
 		int grpcPort = this.echo.port.get();
 		Path socket = DIRECTORY.resolve(grpcPort + ".sock");

@@ -1,23 +1,17 @@
 package io.github.loopbackfastpath.sample;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.sample.LoopbackBench.Result;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
-import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +27,6 @@ import org.jspecify.annotations.Nullable;
  * @author Loopback Fast Path contributors
  */
 final class GrpcBench {
-
-	private static final int BLOCKS = 50;
 
 	private static final int MAX_MESSAGE = 4 * 1024 * 1024;
 
@@ -64,45 +56,15 @@ final class GrpcBench {
 	 */
 	LoopbackBench.Round workload(int payload, int operations, boolean streaming, boolean channelPerCall) {
 		byte[] body = new byte[payload];
-		int block = Math.max(1, operations / BLOCKS);
 		long bytesPerCall = (long) payload * (streaming ? 1 + BenchService.STREAMED : 2);
-		return (order) -> {
-			List<Lane> lanes = new ArrayList<>();
-			try {
-				for (Mode mode : order) {
-					Lane lane = new Lane(mode, body, streaming, channelPerCall);
-					lanes.add(lane);
-					lane.call();
-				}
-				List<Lane> turn = new ArrayList<>(lanes);
-				for (int done = 0; done < operations; done += block) {
-					int count = Math.min(block, operations - done);
-					for (Lane lane : turn) {
-						lane.timed(count);
-					}
-					Collections.rotate(turn, -1);
-				}
-				Map<Mode, Result> results = new EnumMap<>(Mode.class);
-				for (Lane lane : lanes) {
-					results.put(lane.mode, new Result(lane.histogram, lane.elapsedNanos, operations,
-							channelPerCall ? 0 : bytesPerCall * operations));
-				}
-				return results;
-			}
-			finally {
-				for (Lane lane : lanes) {
-					lane.close();
-				}
-			}
-		};
+		return BenchLane.interleaved(operations, channelPerCall ? 0 : bytesPerCall * operations,
+				(mode) -> new Lane(mode, body, streaming, channelPerCall));
 	}
 
 	/**
 	 * One mode's part of a round: its channel and what its calls measured.
 	 */
-	private final class Lane implements AutoCloseable {
-
-		private final Mode mode;
+	private final class Lane extends BenchLane {
 
 		private final byte[] body;
 
@@ -112,12 +74,8 @@ final class GrpcBench {
 
 		private final @Nullable ManagedChannel kept;
 
-		private final Histogram histogram = new Histogram(3);
-
-		private long elapsedNanos;
-
 		Lane(Mode mode, byte[] body, boolean streaming, boolean channelPerCall) {
-			this.mode = mode;
+			super(mode);
 			this.body = body;
 			this.streaming = streaming;
 			this.channelPerCall = channelPerCall;
@@ -129,22 +87,13 @@ final class GrpcBench {
 				.usePlaintext()
 				.maxInboundMessageSize(MAX_MESSAGE);
 			GrpcUnixDomainChannels channels = GrpcBench.this.channels;
-			if (this.mode == Mode.UNIX_DOMAIN && channels != null) {
+			if (mode() == Mode.UNIX_DOMAIN && channels != null) {
 				channels.customize(GrpcBench.this.target, builder);
 			}
 			return builder.build();
 		}
 
-		void timed(int count) throws IOException, InterruptedException {
-			long start = System.nanoTime();
-			for (int i = 0; i < count; i++) {
-				long begin = System.nanoTime();
-				call();
-				this.histogram.recordValue((System.nanoTime() - begin) / 1000);
-			}
-			this.elapsedNanos += System.nanoTime() - start;
-		}
-
+		@Override
 		void call() throws IOException, InterruptedException {
 			ManagedChannel channel = (this.kept != null) ? this.kept : channel();
 			try {

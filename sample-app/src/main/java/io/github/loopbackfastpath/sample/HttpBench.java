@@ -3,20 +3,14 @@ package io.github.loopbackfastpath.sample;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.sample.LoopbackBench.Result;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
-import org.HdrHistogram.Histogram;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +40,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class HttpBench {
 
-	private static final int BLOCKS = 50;
-
 	private final URI echo;
 
 	private final @Nullable UnixDomainRouter sockets;
@@ -65,9 +57,9 @@ final class HttpBench {
 	/**
 	 * One request/response workload through one client. A round opens every mode's
 	 * clients, then runs the requests in blocks that alternate between the modes (about
-	 * {@value #BLOCKS} blocks each, the first mode rotating), so that the modes compared
-	 * in a round ran milliseconds apart rather than one after the other, and what else
-	 * the machine did at the time weighs on all alike.
+	 * {@value BenchLane#BLOCKS} blocks each, the first mode rotating), so that the modes
+	 * compared in a round ran milliseconds apart rather than one after the other, and
+	 * what else the machine did at the time weighs on all alike.
 	 * @param client {@code webclient} or {@code restclient}
 	 * @param payload bytes sent and echoed
 	 * @param operations requests per mode and round
@@ -77,37 +69,8 @@ final class HttpBench {
 	LoopbackBench.Round workload(String client, int payload, int operations, boolean connectionPerRequest) {
 		byte[] body = new byte[payload];
 		Arrays.fill(body, (byte) 'x');
-		int block = Math.max(1, operations / BLOCKS);
-		return (order) -> {
-			List<Lane> lanes = new ArrayList<>();
-			try {
-				for (Mode mode : order) {
-					Lane lane = new Lane(mode, "webclient".equals(client), body, connectionPerRequest);
-					lanes.add(lane);
-					// Opens the connection that the timed requests keep alive
-					lane.exchange();
-				}
-				List<Lane> turn = new ArrayList<>(lanes);
-				for (int done = 0; done < operations; done += block) {
-					int count = Math.min(block, operations - done);
-					for (Lane lane : turn) {
-						lane.timed(count);
-					}
-					Collections.rotate(turn, -1);
-				}
-				Map<Mode, Result> results = new EnumMap<>(Mode.class);
-				for (Lane lane : lanes) {
-					results.put(lane.mode,
-							new Result(lane.histogram, lane.elapsedNanos, operations, 2L * payload * operations));
-				}
-				return results;
-			}
-			finally {
-				for (Lane lane : lanes) {
-					lane.close();
-				}
-			}
-		};
+		return BenchLane.interleaved(operations, 2L * payload * operations,
+				(mode) -> new Lane(mode, "webclient".equals(client), body, connectionPerRequest));
 	}
 
 	private static void connection(HttpHeaders headers, boolean close) {
@@ -127,9 +90,7 @@ final class HttpBench {
 	 * One mode's part of a round: its clients, with connection pools of their own, and
 	 * what its requests measured.
 	 */
-	private final class Lane implements AutoCloseable {
-
-		private final Mode mode;
+	private final class Lane extends BenchLane {
 
 		private final byte[] body;
 
@@ -145,12 +106,8 @@ final class HttpBench {
 
 		private final Exchange exchange;
 
-		private final Histogram histogram = new Histogram(3);
-
-		private long elapsedNanos;
-
 		Lane(Mode mode, boolean webClient, byte[] body, boolean close) {
-			this.mode = mode;
+			super(mode);
 			this.body = body;
 			this.close = close;
 			this.connections = ConnectionProvider.create("loopback-bench");
@@ -173,17 +130,8 @@ final class HttpBench {
 			this.exchange = webClient ? this::viaWebClient : this::viaRestClient;
 		}
 
-		void timed(int count) throws IOException {
-			long start = System.nanoTime();
-			for (int i = 0; i < count; i++) {
-				long begin = System.nanoTime();
-				exchange();
-				this.histogram.recordValue((System.nanoTime() - begin) / 1000);
-			}
-			this.elapsedNanos += System.nanoTime() - start;
-		}
-
-		void exchange() throws IOException {
+		@Override
+		void call() throws IOException {
 			byte[] echoed = this.exchange.send(this.body, this.close);
 			if (echoed == null || echoed.length != this.body.length) {
 				throw new IOException("The echo came back with " + ((echoed != null) ? echoed.length : 0)

@@ -125,12 +125,11 @@ final class LoopbackBench {
 				this.fastPath.platformInfo().osName(), Runtime.version(), this.settings.rounds(),
 				modes.stream().map(Mode::label).toList());
 		Map<String, Comparison> results = new LinkedHashMap<>();
-		results.put("JDK channels|small (128 B)",
-				compare(modes, inTurn(new ChannelWorkload(128, this.settings.smallRequests()))));
-		results.put("JDK channels|bulk (1 MiB)",
-				compare(modes, inTurn(new ChannelWorkload(1024 * 1024, this.settings.bulkRequests()))));
-		results.put("JDK channels|connection",
-				compare(modes, inTurn(new ChannelWorkload(0, this.settings.connections()))));
+		measure(results, "JDK channels|small (128 B)", modes,
+				inTurn(new ChannelWorkload(128, this.settings.smallRequests())));
+		measure(results, "JDK channels|bulk (1 MiB)", modes,
+				inTurn(new ChannelWorkload(1024 * 1024, this.settings.bulkRequests())));
+		measure(results, "JDK channels|connection", modes, inTurn(new ChannelWorkload(0, this.settings.connections())));
 		if (this.port > 0) {
 			runHttp(results);
 		}
@@ -153,7 +152,44 @@ final class LoopbackBench {
 		SocketRecord sample = this.fastPath.registry().records().stream().findFirst().orElse(null);
 		this.out.println((sample != null) ? "  for example: " + sample.status() + " - " + sample.outcome().message()
 				: "  none: the OS has no SIO_LOOPBACK_FAST_PATH, so that mode was not run");
+		this.out.println();
+		this.out.println("Verdict, per path (95% intervals; read them against the tcp (A/A) lines above):");
+		verdicts(results).forEach((line) -> this.out.println("  " + line));
 		return results;
+	}
+
+	/**
+	 * One plain line per stack and mode: which workloads the mode helps, which it slows
+	 * down, and which show no difference beyond noise.
+	 * @param results the comparisons, per workload
+	 * @return the lines
+	 */
+	static List<String> verdicts(Map<String, Comparison> results) {
+		Map<String, Map<Mode, Map<String, List<String>>>> byStack = new LinkedHashMap<>();
+		results.forEach((name, comparison) -> {
+			String stack = name.substring(0, name.indexOf('|'));
+			String workload = name.substring(name.indexOf('|') + 1);
+			comparison.ratios().forEach((mode, ratio) -> {
+				if (mode == Mode.TCP_AGAIN) {
+					return;
+				}
+				String verdict = !ratio.beyondNoise() ? "no difference beyond noise"
+						: (ratio.ratio() > 1) ? "helps" : "is slower";
+				byStack.computeIfAbsent(stack, (key) -> new LinkedHashMap<>())
+					.computeIfAbsent(mode, (key) -> new LinkedHashMap<>())
+					.computeIfAbsent(verdict, (key) -> new ArrayList<>())
+					.add(workload);
+			});
+		});
+		List<String> lines = new ArrayList<>();
+		byStack.forEach((stack, modes) -> modes.forEach((mode, verdicts) -> {
+			List<String> parts = new ArrayList<>();
+			verdicts.forEach((verdict, workloads) -> parts
+				.add(verdict.equals("no difference beyond noise") ? String.join(", ", workloads) + ": " + verdict
+						: mode.label() + " " + verdict + " " + String.join(", ", workloads)));
+			lines.add(stack + ": " + String.join("; ", parts));
+		}));
+		return lines;
 	}
 
 	private void runHttp(Map<String, Comparison> results) throws Exception {
@@ -172,12 +208,12 @@ final class LoopbackBench {
 		HttpBench http = new HttpBench(this.port, this.router);
 		for (String client : List.of("webclient", "restclient")) {
 			String stack = client + " -> " + server;
-			results.put(stack + "|small (128 B)",
-					compare(modes, http.workload(client, 128, this.settings.httpSmall(), false)));
-			results.put(stack + "|bulk (1 MiB)",
-					compare(modes, http.workload(client, 1024 * 1024, this.settings.httpBulk(), false)));
-			results.put(stack + "|connection",
-					compare(modes, http.workload(client, 128, this.settings.httpConnections(), true)));
+			measure(results, stack + "|small (128 B)", modes,
+					http.workload(client, 128, this.settings.httpSmall(), false));
+			measure(results, stack + "|bulk (1 MiB)", modes,
+					http.workload(client, 1024 * 1024, this.settings.httpBulk(), false));
+			measure(results, stack + "|connection", modes,
+					http.workload(client, 128, this.settings.httpConnections(), true));
 		}
 	}
 
@@ -189,14 +225,12 @@ final class LoopbackBench {
 		}
 		GrpcBench grpc = new GrpcBench(this.grpcPort, this.grpcChannels);
 		String stack = "grpc-java -> grpc-netty";
-		results.put(stack + "|unary (128 B)",
-				compare(modes, grpc.workload(128, this.settings.httpSmall(), false, false)));
-		results.put(stack + "|unary (64 KiB)",
-				compare(modes, grpc.workload(64 * 1024, this.settings.httpSmall() / 4, false, false)));
-		results.put(stack + "|stream (16x64 KiB)",
-				compare(modes, grpc.workload(64 * 1024, this.settings.httpBulk() * 4, true, false)));
-		results.put(stack + "|channel",
-				compare(modes, grpc.workload(128, this.settings.httpConnections(), false, true)));
+		measure(results, stack + "|unary (128 B)", modes, grpc.workload(128, this.settings.httpSmall(), false, false));
+		measure(results, stack + "|unary (64 KiB)", modes,
+				grpc.workload(64 * 1024, this.settings.httpSmall() / 4, false, false));
+		measure(results, stack + "|stream (16x64 KiB)", modes,
+				grpc.workload(64 * 1024, this.settings.httpBulk() * 4, true, false));
+		measure(results, stack + "|channel", modes, grpc.workload(128, this.settings.httpConnections(), false, true));
 	}
 
 	private List<Mode> availableModes() {
@@ -251,7 +285,14 @@ final class LoopbackBench {
 		};
 	}
 
-	private Comparison compare(List<Mode> modes, Round round) throws Exception {
+	private void measure(Map<String, Comparison> results, String name, List<Mode> modes, Round round) throws Exception {
+		results.put(name, compare(name, modes, round));
+	}
+
+	private Comparison compare(String name, List<Mode> modes, Round round) throws Exception {
+		String label = name.replace('|', ' ');
+		long started = System.nanoTime();
+		this.out.printf(Locale.ROOT, "%s: warm-up%n", label);
 		// Warm-up: JIT, pools and caches, not recorded
 		round.run(modes);
 		Map<Mode, List<Result>> rounds = new EnumMap<>(Mode.class);
@@ -263,6 +304,9 @@ final class LoopbackBench {
 			Collections.rotate(order, -(r % modes.size()));
 			round.run(order)
 				.forEach((mode, result) -> rounds.computeIfAbsent(mode, (key) -> new ArrayList<>()).add(result));
+			long perRound = (System.nanoTime() - started) / (r + 2);
+			this.out.printf(Locale.ROOT, "%s: round %d of %d, about %d s left for it%n", label, r + 1,
+					this.settings.rounds(), perRound * (this.settings.rounds() - r - 1) / 1_000_000_000L);
 		}
 		Map<Mode, Result> results = new LinkedHashMap<>();
 		Map<Mode, Ratio> ratios = new LinkedHashMap<>();

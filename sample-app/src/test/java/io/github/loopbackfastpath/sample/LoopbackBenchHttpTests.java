@@ -14,6 +14,7 @@ import io.github.loopbackfastpath.record.Transport;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -48,6 +49,12 @@ class LoopbackBenchHttpTests {
 	@Autowired
 	UnixDomainRouter router;
 
+	@Autowired
+	GreeterChannel greeter;
+
+	@Autowired
+	GrpcUnixDomainChannels grpcChannels;
+
 	@Test
 	void comparesTcpAndTheStartersAfUnixThroughBothClients() throws Exception {
 		long before = this.fastPath.registry().records().stream().mapToLong(SocketRecord::id).max().orElse(0);
@@ -55,7 +62,18 @@ class LoopbackBenchHttpTests {
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(this.fastPath,
 				new LoopbackBench.Settings(2, 10, 1, 2, 10, 1, 5),
 				new PrintStream(output, true, StandardCharsets.UTF_8), this.port, this.sockets, this.router)
+			.withGrpc(this.greeter.port(), this.grpcChannels)
 			.run();
+		for (String workload : List.of("unary (128 B)", "unary (64 KiB)", "stream (16x64 KiB)", "channel")) {
+			LoopbackBench.Comparison comparison = results.get("grpc-java -> grpc-netty|" + workload);
+			assertThat(comparison).as("gRPC " + workload).isNotNull();
+			assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
+		}
+		assertThat(this.fastPath.registry().records())
+			.filteredOn((record) -> record.id() > before && record.outcome().component().equals("grpc-client")
+					&& record.outcome().transport() == Transport.UNIX_DOMAIN)
+			.as("the gRPC bench's AF_UNIX channels went over the published socket")
+			.isNotEmpty();
 		for (String stack : List.of("webclient -> tomcat", "restclient -> tomcat")) {
 			for (String workload : List.of("small (128 B)", "bulk (1 MiB)", "connection")) {
 				LoopbackBench.Comparison comparison = results.get(stack + "|" + workload);

@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.sample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
@@ -54,6 +55,24 @@ class LoopbackBenchTests {
 		assertThat(fastPath.registry().totals().values()).as("no ioctl mode where the OS has none").containsOnly(0L);
 		String report = output.toString(StandardCharsets.UTF_8);
 		assertThat(report).contains("tcp (A/A)").contains("AF_UNIX").contains("95% CI").contains("[");
+		assertThat(report).as("progress while it runs")
+			.contains("JDK channels small (128 B): round 1 of 3, about")
+			.contains("JDK channels connection: round 3 of 3, about 0 s left");
+		assertThat(report).contains("Verdict, per path").contains("  JDK channels: ");
+	}
+
+	@Test
+	void theVerdictSaysPerStackWhatTheModeHelpsAndWhatIsNoise() {
+		Map<String, LoopbackBench.Comparison> results = new LinkedHashMap<>();
+		results.put("webclient -> tomcat|small (128 B)", new LoopbackBench.Comparison(Map.of(), Map.of(Mode.TCP_AGAIN,
+				new Ratio(1.0, 0.98, 1.02, 20), Mode.UNIX_DOMAIN, new Ratio(1.01, 0.99, 1.03, 20))));
+		results.put("webclient -> tomcat|connection", new LoopbackBench.Comparison(Map.of(),
+				Map.of(Mode.TCP_AGAIN, new Ratio(1.0, 0.9, 1.1, 20), Mode.UNIX_DOMAIN, new Ratio(1.2, 1.1, 1.3, 20))));
+		results.put("restclient -> tomcat|bulk (1 MiB)",
+				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(0.8, 0.7, 0.9, 20))));
+		assertThat(LoopbackBench.verdicts(results)).containsExactly(
+				"webclient -> tomcat: small (128 B): no difference beyond noise; AF_UNIX helps connection",
+				"restclient -> tomcat: AF_UNIX is slower bulk (1 MiB)");
 	}
 
 	@Test

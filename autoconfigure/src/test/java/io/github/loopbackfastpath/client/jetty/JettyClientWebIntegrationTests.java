@@ -49,19 +49,6 @@ class JettyClientWebIntegrationTests {
 			+ "reactive.TomcatReactiveWebServerAutoConfiguration," + JETTY
 			+ "reactive.JettyReactiveWebServerAutoConfiguration";
 
-	DocumentContext callEveryClient(int port, WebClient.Builder webClient, RestClient.Builder restClient,
-			ObjectProvider<RestTemplateBuilder> restTemplate) throws Exception {
-		String url = "http://127.0.0.1:" + port + "/hello";
-		assertThat(webClient.build().get().uri(url).retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10)))
-			.isEqualTo("hello");
-		assertThat(restClient.build().get().uri(url).retrieve().body(String.class)).isEqualTo("hello");
-		// Spring Boot builds RestTemplateBuilder in servlet applications only, and there
-		// only are the blocking clients on Jetty (see ClientCoverage)
-		restTemplate
-			.ifAvailable((builder) -> assertThat(builder.build().getForObject(url, String.class)).isEqualTo("hello"));
-		return Http.json("http://127.0.0.1:" + port + "/actuator/loopbackfastpath");
-	}
-
 	void assertIoctlBeforeConnect(DocumentContext report, int port, int pools) {
 		List<Map<String, Object>> clients = report.read("$.sockets[?(@.component == 'jetty-client')]");
 		// One connection pool per client
@@ -87,11 +74,10 @@ class JettyClientWebIntegrationTests {
 				.containsEntry("path", directory + "/" + port + ".sock"));
 	}
 
-	@Nested
-	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "loopback.fast-path.enabled=true", JETTY_FACTORY, JETTY_CONNECTOR,
-					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
-	class IoctlOnTomcat {
+	/**
+	 * What every nested application has: its port and Spring Boot's client builders.
+	 */
+	abstract static class Clients {
 
 		@LocalServerPort
 		int port;
@@ -105,10 +91,34 @@ class JettyClientWebIntegrationTests {
 		@Autowired
 		ObjectProvider<RestTemplateBuilder> restTemplate;
 
+		DocumentContext callEveryClient() throws Exception {
+			String url = "http://127.0.0.1:" + this.port + "/hello";
+			assertThat(this.webClient.build()
+				.get()
+				.uri(url)
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(Duration.ofSeconds(10))).isEqualTo("hello");
+			assertThat(this.restClient.build().get().uri(url).retrieve().body(String.class)).isEqualTo("hello");
+			// Spring Boot builds RestTemplateBuilder in servlet applications only, and
+			// there
+			// only are the blocking clients on Jetty (see ClientCoverage)
+			this.restTemplate.ifAvailable(
+					(builder) -> assertThat(builder.build().getForObject(url, String.class)).isEqualTo("hello"));
+			return Http.json("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath");
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "loopback.fast-path.enabled=true", JETTY_FACTORY, JETTY_CONNECTOR,
+					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
+	class IoctlOnTomcat extends Clients {
+
 		@Test
 		void everyJettyClientConnectionGetsTheIoctlBeforeConnect() throws Exception {
-			assertIoctlBeforeConnect(callEveryClient(this.port, this.webClient, this.restClient, this.restTemplate),
-					this.port, 3);
+			assertIoctlBeforeConnect(callEveryClient(), this.port, 3);
 		}
 
 	}
@@ -117,24 +127,11 @@ class JettyClientWebIntegrationTests {
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { ON_JETTY, "loopback.fast-path.enabled=true", JETTY_FACTORY, JETTY_CONNECTOR,
 					"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
-	class IoctlOnJetty {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		WebClient.Builder webClient;
-
-		@Autowired
-		RestClient.Builder restClient;
-
-		@Autowired
-		ObjectProvider<RestTemplateBuilder> restTemplate;
+	class IoctlOnJetty extends Clients {
 
 		@Test
 		void everyJettyClientConnectionGetsTheIoctlBeforeConnect() throws Exception {
-			assertIoctlBeforeConnect(callEveryClient(this.port, this.webClient, this.restClient, this.restTemplate),
-					this.port, 3);
+			assertIoctlBeforeConnect(callEveryClient(), this.port, 3);
 		}
 
 	}
@@ -144,24 +141,11 @@ class JettyClientWebIntegrationTests {
 			properties = { "spring.main.web-application-type=reactive", ON_REACTOR_NETTY,
 					"loopback.fast-path.enabled=true", JETTY_FACTORY, JETTY_CONNECTOR, "server.address=127.0.0.1",
 					"management.endpoints.web.exposure.include=loopbackfastpath" })
-	class IoctlOnReactorNetty {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		WebClient.Builder webClient;
-
-		@Autowired
-		RestClient.Builder restClient;
-
-		@Autowired
-		ObjectProvider<RestTemplateBuilder> restTemplate;
+	class IoctlOnReactorNetty extends Clients {
 
 		@Test
 		void everyJettyClientConnectionGetsTheIoctlBeforeConnect() throws Exception {
-			assertIoctlBeforeConnect(callEveryClient(this.port, this.webClient, this.restClient, this.restTemplate),
-					this.port, 1);
+			assertIoctlBeforeConnect(callEveryClient(), this.port, 1);
 		}
 
 	}
@@ -172,24 +156,11 @@ class JettyClientWebIntegrationTests {
 					"loopback.fast-path.unix-domain.directory=/tmp/lfp-it-jetty-client-tomcat", JETTY_FACTORY,
 					JETTY_CONNECTOR, "server.address=127.0.0.1",
 					"management.endpoints.web.exposure.include=loopbackfastpath" })
-	class SameHostOnTomcat {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		WebClient.Builder webClient;
-
-		@Autowired
-		RestClient.Builder restClient;
-
-		@Autowired
-		ObjectProvider<RestTemplateBuilder> restTemplate;
+	class SameHostOnTomcat extends Clients {
 
 		@Test
 		void everyJettyClientConnectionGoesOverAfUnix() throws Exception {
-			assertOverAfUnix(callEveryClient(this.port, this.webClient, this.restClient, this.restTemplate),
-					"/tmp/lfp-it-jetty-client-tomcat", this.port, 3);
+			assertOverAfUnix(callEveryClient(), "/tmp/lfp-it-jetty-client-tomcat", this.port, 3);
 		}
 
 	}
@@ -200,24 +171,11 @@ class JettyClientWebIntegrationTests {
 					"loopback.fast-path.unix-domain.directory=/tmp/lfp-it-jetty-client-jetty", JETTY_FACTORY,
 					JETTY_CONNECTOR, "server.address=127.0.0.1",
 					"management.endpoints.web.exposure.include=loopbackfastpath" })
-	class SameHostOnJetty {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		WebClient.Builder webClient;
-
-		@Autowired
-		RestClient.Builder restClient;
-
-		@Autowired
-		ObjectProvider<RestTemplateBuilder> restTemplate;
+	class SameHostOnJetty extends Clients {
 
 		@Test
 		void everyJettyClientConnectionGoesOverAfUnix() throws Exception {
-			assertOverAfUnix(callEveryClient(this.port, this.webClient, this.restClient, this.restTemplate),
-					"/tmp/lfp-it-jetty-client-jetty", this.port, 3);
+			assertOverAfUnix(callEveryClient(), "/tmp/lfp-it-jetty-client-jetty", this.port, 3);
 		}
 
 	}
@@ -229,24 +187,11 @@ class JettyClientWebIntegrationTests {
 					"loopback.fast-path.unix-domain.directory=/tmp/lfp-it-jetty-client-netty", JETTY_FACTORY,
 					JETTY_CONNECTOR, "server.address=127.0.0.1",
 					"management.endpoints.web.exposure.include=loopbackfastpath" })
-	class SameHostOnReactorNetty {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		WebClient.Builder webClient;
-
-		@Autowired
-		RestClient.Builder restClient;
-
-		@Autowired
-		ObjectProvider<RestTemplateBuilder> restTemplate;
+	class SameHostOnReactorNetty extends Clients {
 
 		@Test
 		void everyJettyClientConnectionGoesOverAfUnix() throws Exception {
-			assertOverAfUnix(callEveryClient(this.port, this.webClient, this.restClient, this.restTemplate),
-					"/tmp/lfp-it-jetty-client-netty", this.port, 1);
+			assertOverAfUnix(callEveryClient(), "/tmp/lfp-it-jetty-client-netty", this.port, 1);
 		}
 
 	}

@@ -1,5 +1,8 @@
 package io.github.loopbackfastpath.sample;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
@@ -68,10 +71,15 @@ class BenchRunner implements ApplicationRunner {
 				option(arguments, "bench.http-connections", defaults.httpConnections()));
 		int port = (this.context instanceof WebServerApplicationContext web && web.getWebServer() != null)
 				? web.getWebServer().getPort() : 0;
-		new LoopbackBench(fastPath, settings, System.out, port, this.sockets.getIfAvailable(),
-				this.router.getIfAvailable())
+		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath, settings, System.out, port,
+				this.sockets.getIfAvailable(), this.router.getIfAvailable())
 			.withGrpc(this.greeter.port(), this.grpcChannels.getIfAvailable())
 			.run();
+		if (arguments.containsOption("bench.report")) {
+			Path report = Path.of(arguments.getOptionValues("bench.report").get(0));
+			Path chart = BenchReport.write(report, settings, results);
+			System.out.println("Report written to " + report.toAbsolutePath() + ", chart to " + chart.toAbsolutePath());
+		}
 		System.exit(SpringApplication.exit(this.context, () -> 0));
 	}
 

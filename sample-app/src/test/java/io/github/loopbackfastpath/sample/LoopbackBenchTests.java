@@ -3,9 +3,14 @@ package io.github.loopbackfastpath.sample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
@@ -15,6 +20,7 @@ import io.github.loopbackfastpath.sample.LoopbackBench.Ratio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +65,37 @@ class LoopbackBenchTests {
 			.contains("JDK channels small (128 B): round 1 of 3, about")
 			.contains("JDK channels connection: round 3 of 3, about 0 s left");
 		assertThat(report).contains("Verdict, per path").contains("  JDK channels: ");
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux has AF_UNIX and no SIO_LOOPBACK_FAST_PATH")
+	void writesEveryLineAsJsonAndAChartOfTheRatiosBesideIt(@TempDir Path temp) throws Exception {
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+				new SocketRegistry(16), true, true);
+		LoopbackBench.Settings settings = new LoopbackBench.Settings(3, 50, 2, 10, 0, 0, 0);
+		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath, settings,
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+			.run();
+		Path json = temp.resolve("reports/bench.json");
+		Path chart = BenchReport.write(json, settings, results);
+		DocumentContext report = JsonPath.parse(json.toFile());
+		List<Map<String, Object>> lines = report.read("$.lines[*]");
+		assertThat(lines).hasSize(9)
+			.allSatisfy((line) -> assertThat(line).containsKeys("stack", "workload", "mode", "p50Micros", "p99Micros",
+					"operationsPerSecond", "bytesPerSecond", "ratio", "verdict"));
+		List<Map<String, Object>> unixDomain = report
+			.read("$.lines[?(@.workload == 'small (128 B)' && @.mode == 'AF_UNIX')]");
+		assertThat(unixDomain).singleElement()
+			.satisfies((line) -> assertThat(((Number) line.get("low")).doubleValue())
+				.isLessThanOrEqualTo(((Number) line.get("ratio")).doubleValue()));
+		assertThat(report.read("$.machine.processors", Integer.class)).isPositive();
+		assertThat(report.read("$.machine.jdk", String.class)).isEqualTo(Runtime.version().toString());
+		assertThat(report.read("$.settings.rounds", Integer.class)).isEqualTo(3);
+		assertThat(report.read("$.verdicts[0]", String.class)).startsWith("JDK channels: ");
+		assertThat(chart).hasFileName("bench.json.png");
+		byte[] png = Files.readAllBytes(chart);
+		assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+		assertThat(png.length).as("a drawn chart, not an empty image").isGreaterThan(5_000);
 	}
 
 	@Test

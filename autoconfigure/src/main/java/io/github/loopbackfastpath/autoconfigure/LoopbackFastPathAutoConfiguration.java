@@ -2,6 +2,8 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.Safeguards;
+import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
+import io.github.loopbackfastpath.grpc.GrpcUnixTargets;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.jdk.JdkRuntimeHints;
 import io.github.loopbackfastpath.platform.SocketPlatform;
@@ -14,12 +16,14 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 
@@ -78,6 +82,42 @@ public final class LoopbackFastPathAutoConfiguration {
 		@ConditionalOnMissingBean
 		StartupReport loopbackFastPathStartupReport(FastPathEngine engine, SocketRegistry registry) {
 			return new StartupReport(engine, registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.grpc.netty.NettyChannelBuilder",
+			"org.springframework.grpc.client.GrpcChannelBuilderCustomizer" })
+	@Conditional(EitherModeEnabled.class)
+	@ImportRuntimeHints(GrpcRuntimeHints.class)
+	static class GrpcUnixTargetsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcUnixTargets loopbackFastPathGrpcUnixTargets(SocketRegistry registry) {
+			return new GrpcUnixTargets(registry);
+		}
+
+	}
+
+	/**
+	 * The ioctl or the same-host mode is on: either records AF_UNIX sockets.
+	 */
+	static final class EitherModeEnabled extends AnyNestedCondition {
+
+		EitherModeEnabled() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+		static class Ioctl {
+
+		}
+
+		@ConditionalOnBooleanProperty("loopback.fast-path.unix-domain.enabled")
+		static class SameHost {
+
 		}
 
 	}

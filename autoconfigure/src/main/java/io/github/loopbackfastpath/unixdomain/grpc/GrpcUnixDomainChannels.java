@@ -33,8 +33,8 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
  * deadlines are the channel's own. The builder's channel factory is wrapped (grpc-netty
  * has no public hook for it: see {@link GrpcNettyInternals}); a connection is never tried
  * twice, and a failed AF_UNIX connect makes the router check the socket afresh before the
- * channel's next connection. A channel to a {@code unix:} target, which Spring gRPC
- * builds itself, is recorded as it connects.
+ * channel's next connection. Channels to {@code unix:} targets are recorded by
+ * {@code GrpcUnixTargets}, whichever mode is on.
  *
  * @author Loopback Fast Path contributors
  */
@@ -60,21 +60,18 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	@Override
 	public void customize(String target, NettyChannelBuilder builder) {
 		GrpcTarget loopback = GrpcTarget.parse(target);
-		if (loopback == null && !target.startsWith("unix:")) {
+		if (loopback == null) {
 			return;
 		}
 		try {
 			GrpcNettyInternals.wrapChannelFactory(builder,
 					(factory) -> new RoutingChannels(factory, builder, loopback, this.router));
-			if (loopback != null) {
-				// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX one has
-				// none
-				// and Netty would warn once per connection. On loopback TCP (this
-				// channel's
-				// other connections) the kernel's two-hour keepalive has no use either;
-				// gRPC's own keepalive pings, if configured, are kept
-				builder.withOption(ChannelOption.SO_KEEPALIVE, null);
-			}
+			// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX one has none
+			// and
+			// Netty would warn once per connection. On loopback TCP (this channel's other
+			// connections) the kernel's two-hour keepalive has no use either; gRPC's own
+			// keepalive pings, if configured, are kept
+			builder.withOption(ChannelOption.SO_KEEPALIVE, null);
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			this.router.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached (" + ex
@@ -97,14 +94,14 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 
 		private final NettyChannelBuilder builder;
 
-		private final @Nullable GrpcTarget target;
+		private final GrpcTarget target;
 
 		private final UnixDomainRouter router;
 
 		private volatile @Nullable Boolean plaintext;
 
-		RoutingChannels(ChannelFactory<? extends Channel> delegate, NettyChannelBuilder builder,
-				@Nullable GrpcTarget target, UnixDomainRouter router) {
+		RoutingChannels(ChannelFactory<? extends Channel> delegate, NettyChannelBuilder builder, GrpcTarget target,
+				UnixDomainRouter router) {
 			this.delegate = delegate;
 			this.builder = builder;
 			this.target = target;
@@ -115,11 +112,6 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		public Channel newChannel() {
 			Channel channel = this.delegate.newChannel();
 			GrpcTarget target = this.target;
-			if (target == null) {
-				// A unix: target: the channel is already an AF_UNIX one
-				channel.pipeline().addFirst(new RecordConnect(this.router, null));
-				return channel;
-			}
 			Path socket = isPlaintext() ? this.router.routeListening(target.host(), target.port()) : null;
 			if (socket == null) {
 				return channel;
@@ -176,9 +168,9 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 
 		private final UnixDomainRouter router;
 
-		private final @Nullable Path socket;
+		private final Path socket;
 
-		RecordConnect(UnixDomainRouter router, @Nullable Path socket) {
+		RecordConnect(UnixDomainRouter router, Path socket) {
 			this.router = router;
 			this.socket = socket;
 		}
@@ -189,29 +181,17 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			context.pipeline().remove(this);
 			Channel channel = context.channel();
 			Path socket = this.socket;
-			SocketAddress address = remoteAddress;
-			if (socket != null) {
-				address = NettyDomainSockets.address(socket, !(channel instanceof NioDomainSocketChannel));
-			}
-			else {
-				socket = NettyDomainSockets.path(remoteAddress);
-				if (socket == null) {
-					context.connect(remoteAddress, localAddress, promise);
-					return;
-				}
-			}
-			Path connected = socket;
-			boolean routed = this.socket != null;
 			promise.addListener((future) -> {
 				if (future.isSuccess()) {
-					TrackedSocket record = this.router.connected(COMPONENT, connected, channel::isOpen);
+					TrackedSocket record = this.router.connected(COMPONENT, socket, channel::isOpen);
 					channel.closeFuture().addListener((closed) -> record.closed());
 				}
-				else if (routed) {
-					this.router.connectFailed(COMPONENT, connected, future.cause());
+				else {
+					this.router.connectFailed(COMPONENT, socket, future.cause());
 				}
 			});
-			context.connect(address, localAddress, promise);
+			context.connect(NettyDomainSockets.address(socket, !(channel instanceof NioDomainSocketChannel)),
+					localAddress, promise);
 		}
 
 	}

@@ -1,0 +1,116 @@
+package io.github.loopbackfastpath.grpc;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+
+import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.netty.NettyDomainSockets;
+import io.github.loopbackfastpath.record.FastPathStatus;
+import io.github.loopbackfastpath.record.SocketOutcome;
+import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.record.Transport;
+import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
+
+/**
+ * Records the connections of the channels the application points at {@code unix:} targets
+ * (Spring gRPC builds those on Netty's domain socket channel): AF_UNIX clients, no ioctl,
+ * recorded with their socket file once connected, whichever of the ioctl and the
+ * same-host mode is on. Neither of them records these channels, so each connection is one
+ * record.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class GrpcUnixTargets implements GrpcChannelBuilderCustomizer<NettyChannelBuilder>, Ordered {
+
+	private static final String COMPONENT = "grpc-client";
+
+	private final SocketRegistry registry;
+
+	/**
+	 * Create the recorder.
+	 * @param registry where the records go
+	 */
+	public GrpcUnixTargets(SocketRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void customize(String target, NettyChannelBuilder builder) {
+		if (!target.startsWith("unix:")) {
+			return;
+		}
+		try {
+			GrpcNettyInternals.wrapChannelFactory(builder, (factory) -> new RecordingChannels(factory, this.registry));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			this.registry.notCovered(COMPONENT + "-unix", "The channel factory of this grpc-netty version cannot be "
+					+ "reached (" + ex + "); connections of channels to unix: targets are not recorded.");
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private record RecordingChannels(ChannelFactory<? extends Channel> delegate,
+			SocketRegistry registry) implements ChannelFactory<Channel> {
+
+		@Override
+		public Channel newChannel() {
+			Channel channel = this.delegate.newChannel();
+			channel.pipeline().addFirst(new RecordConnect(this.registry));
+			return channel;
+		}
+
+	}
+
+	private static final class RecordConnect extends ChannelOutboundHandlerAdapter {
+
+		private final SocketRegistry registry;
+
+		RecordConnect(SocketRegistry registry) {
+			this.registry = registry;
+		}
+
+		@Override
+		public void connect(ChannelHandlerContext context, SocketAddress remoteAddress,
+				@Nullable SocketAddress localAddress, ChannelPromise promise) {
+			context.pipeline().remove(this);
+			Path path = NettyDomainSockets.path(remoteAddress);
+			if (path != null) {
+				Channel channel = context.channel();
+				promise.addListener((future) -> {
+					if (future.isSuccess()) {
+						record(channel, path);
+					}
+				});
+			}
+			context.connect(remoteAddress, localAddress, promise);
+		}
+
+		private void record(Channel channel, Path path) {
+			SocketOutcome outcome = new SocketOutcome(SocketRole.CLIENT, COMPONENT, null, FastPathStatus.NOT_APPLICABLE,
+					null, null, null,
+					"A channel to a unix: target: an AF_UNIX socket, no TCP, so no loopback fast " + "path to request.",
+					this.registry.now(), Transport.UNIX_DOMAIN, path.toString());
+			SocketRecord record = this.registry.register(outcome, NettyChannels.live(channel), null,
+					(InetSocketAddress) null);
+			channel.closeFuture().addListener((closed) -> record.closed());
+		}
+
+	}
+
+}

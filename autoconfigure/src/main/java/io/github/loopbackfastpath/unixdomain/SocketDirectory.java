@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -258,14 +259,19 @@ public final class SocketDirectory {
 		return AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(principal).setPermissions(all).build();
 	}
 
-	// Whether a process listens on the socket file
+	// Whether a process listens on the socket file. Never waits: a listener whose backlog
+	// is full answers EAGAIN at once, and is live (it must never be taken over)
 	static boolean isLive(Path socket) {
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			channel.connect(UnixDomainSocketAddress.of(socket));
-			return true;
+			channel.configureBlocking(false);
+			return channel.connect(UnixDomainSocketAddress.of(socket)) || channel.isConnectionPending();
+		}
+		catch (ConnectException ex) {
+			// ECONNREFUSED: a file nobody listens on
+			return false;
 		}
 		catch (IOException ex) {
-			return false;
+			return String.valueOf(ex.getMessage()).contains("temporarily unavailable");
 		}
 	}
 

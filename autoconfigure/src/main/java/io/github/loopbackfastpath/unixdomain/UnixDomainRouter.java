@@ -204,21 +204,6 @@ public final class UnixDomainRouter {
 	}
 
 	/**
-	 * Say that a client's connection to an AF_UNIX socket failed where it could not fall
-	 * back to TCP within the connection (a gRPC channel, which connects again on its
-	 * own). The socket is checked afresh before the next connection.
-	 * @param component the client
-	 * @param socket the socket file
-	 * @param failure why the connection failed
-	 */
-	public void connectFailed(String component, Path socket, Throwable failure) {
-		this.verdicts.remove(socket);
-		this.publisher.fileGone(socket);
-		warnOnce(socket, component + " could not connect (" + failure + "); it is checked afresh before the next "
-				+ "connection.");
-	}
-
-	/**
 	 * Say that the requests of a client stay on TCP in this mode.
 	 * @param component the client
 	 * @param reason why, and what to use instead

@@ -1,8 +1,10 @@
 package io.github.loopbackfastpath.grpc;
 
+import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.test.EchoGrpc;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.ManagedChannel;
@@ -84,6 +87,9 @@ class GrpcUnixDomainTests {
 
 	@Autowired
 	GrpcUnixDomainChannels unixDomainChannels;
+
+	@Autowired
+	UnixDomainRouter router;
 
 	@Autowired
 	Authorities authorities;
@@ -247,6 +253,47 @@ class GrpcUnixDomainTests {
 		finally {
 			tcpOnly.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 			Files.deleteIfExists(stale);
+		}
+	}
+
+	@Test
+	void aConnectionTheAfUnixSocketRefusesGoesOverTcpItself() throws Exception {
+		Server tcpOnly = NettyServerBuilder.forPort(0).addService(new EchoGrpc()).build().start();
+		Path busy = DIRECTORY.resolve(tcpOnly.getPort() + ".sock");
+		List<SocketChannel> waiting = new ArrayList<>();
+		// Listening (so the router's checks pass) with a full backlog: a connect fails
+		try (ServerSocketChannel full = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			full.bind(UnixDomainSocketAddress.of(busy), 1);
+			// Judged (and trusted) while it still accepts connections
+			assertThat(this.router.routeListening("127.0.0.1", tcpOnly.getPort())).isEqualTo(busy);
+			while (true) {
+				SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
+				client.configureBlocking(false);
+				waiting.add(client);
+				if (!connects(client, busy)) {
+					break;
+				}
+			}
+			ManagedChannel channel = this.channelFactory.createChannel("127.0.0.1:" + tcpOnly.getPort());
+			this.channels.add(channel);
+			assertThat(EchoGrpc.echo(channel, "over TCP")).isEqualTo("over TCP");
+			assertThat(unixDomainClients(busy)).isEmpty();
+		}
+		finally {
+			for (SocketChannel client : waiting) {
+				client.close();
+			}
+			tcpOnly.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+			Files.deleteIfExists(busy);
+		}
+	}
+
+	private static boolean connects(SocketChannel client, Path socket) {
+		try {
+			return client.connect(UnixDomainSocketAddress.of(socket));
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -1,10 +1,13 @@
 package io.github.loopbackfastpath.unixdomain.grpc;
 
+import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
-import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.grpc.netty.NettyChannelBuilder;
@@ -15,8 +18,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.LinuxSocket;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
@@ -31,10 +36,11 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
  * changes: the target, and so the {@code :authority} the server sees, the name resolver,
  * the event loops (epoll or NIO, as grpc-netty chose), keepalive, interceptors and
  * deadlines are the channel's own. The builder's channel factory is wrapped (grpc-netty
- * has no public hook for it: see {@link GrpcNettyInternals}); a connection is never tried
- * twice, and a failed AF_UNIX connect makes the router check the socket afresh before the
- * channel's next connection. Channels to {@code unix:} targets are recorded by
- * {@code GrpcUnixTargets}, whichever mode is on.
+ * has no public hook for it: see {@link GrpcNettyInternals}). The factory connects the
+ * AF_UNIX socket itself (a local connect completes at once) and hands grpc-netty a
+ * channel that is connected already; if that connect fails, nothing was sent and the very
+ * connection goes over TCP on the channel grpc-netty made. Channels to {@code unix:}
+ * targets are recorded by {@code GrpcUnixTargets}, whichever mode is on.
  *
  * @author Loopback Fast Path contributors
  */
@@ -116,12 +122,22 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			if (socket == null) {
 				return channel;
 			}
-			Channel domain = domainChannelLike(channel);
+			Channel domain;
+			try {
+				domain = connectedLike(channel, socket);
+			}
+			catch (IOException | RuntimeException ex) {
+				// Nothing was sent: this very connection goes over TCP
+				this.router.fellBack(COMPONENT, socket, ex);
+				return channel;
+			}
 			if (domain == null) {
 				return channel;
 			}
 			channel.unsafe().closeForcibly();
-			domain.pipeline().addFirst(new RecordConnect(this.router, socket));
+			TrackedSocket record = this.router.connected(COMPONENT, socket, domain::isOpen);
+			domain.closeFuture().addListener((closed) -> record.closed());
+			domain.pipeline().addFirst(new AlreadyConnected());
 			return domain;
 		}
 
@@ -142,13 +158,27 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			return plaintext;
 		}
 
-		// An AF_UNIX channel for the event loops grpc-netty runs the TCP one on
-		private static @Nullable Channel domainChannelLike(Channel tcp) {
+		// An AF_UNIX channel for the event loops grpc-netty runs the TCP one on,
+		// connected
+		// here, so that a failed connect leaves this connection to the TCP channel; null
+		// for a transport without one
+		private static @Nullable Channel connectedLike(Channel tcp, Path socket) throws IOException {
 			if (tcp instanceof NioSocketChannel) {
-				return new NioDomainSocketChannel();
+				SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+				try {
+					channel.configureBlocking(false);
+					if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
+						throw new IOException("The AF_UNIX connect did not complete at once (its backlog is full)");
+					}
+					return new NioDomainSocketChannel(channel);
+				}
+				catch (IOException | RuntimeException ex) {
+					channel.close();
+					throw ex;
+				}
 			}
 			if (tcp.getClass().getName().equals(EPOLL_SOCKET_CHANNEL)) {
-				return Epoll.domainChannel();
+				return Epoll.connected(socket);
 			}
 			return null;
 		}
@@ -161,37 +191,15 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	}
 
 	/**
-	 * Connects the channel to its AF_UNIX socket instead of the address gRPC resolved,
-	 * records the connection, and steps aside.
+	 * Answers gRPC's {@code connect()} of a channel connected already, and steps aside.
 	 */
-	private static final class RecordConnect extends ChannelOutboundHandlerAdapter {
-
-		private final UnixDomainRouter router;
-
-		private final Path socket;
-
-		RecordConnect(UnixDomainRouter router, Path socket) {
-			this.router = router;
-			this.socket = socket;
-		}
+	private static final class AlreadyConnected extends ChannelOutboundHandlerAdapter {
 
 		@Override
 		public void connect(ChannelHandlerContext context, SocketAddress remoteAddress,
 				@Nullable SocketAddress localAddress, ChannelPromise promise) {
 			context.pipeline().remove(this);
-			Channel channel = context.channel();
-			Path socket = this.socket;
-			promise.addListener((future) -> {
-				if (future.isSuccess()) {
-					TrackedSocket record = this.router.connected(COMPONENT, socket, channel::isOpen);
-					channel.closeFuture().addListener((closed) -> record.closed());
-				}
-				else {
-					this.router.connectFailed(COMPONENT, socket, future.cause());
-				}
-			});
-			context.connect(NettyDomainSockets.address(socket, !(channel instanceof NioDomainSocketChannel)),
-					localAddress, promise);
+			promise.trySuccess();
 		}
 
 	}
@@ -201,8 +209,18 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	 */
 	private static final class Epoll {
 
-		static Channel domainChannel() {
-			return new EpollDomainSocketChannel();
+		static Channel connected(Path socket) throws IOException {
+			LinuxSocket channel = LinuxSocket.newSocketDomain();
+			try {
+				if (!channel.connect(new DomainSocketAddress(socket.toString()))) {
+					throw new IOException("The AF_UNIX connect did not complete at once (its backlog is full)");
+				}
+				return new EpollDomainSocketChannel(channel.intValue(), true);
+			}
+			catch (IOException | RuntimeException ex) {
+				channel.close();
+				throw ex;
+			}
 		}
 
 	}

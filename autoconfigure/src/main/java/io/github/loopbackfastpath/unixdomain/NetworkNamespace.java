@@ -103,16 +103,6 @@ public final class NetworkNamespace {
 
 	// Num RefCount Protocol Flags Type St Inode Path: the path is all after the seventh
 	// field, as it may hold spaces
-	/**
-	 * Whether a server listens on a socket file now: in this network namespace where the
-	 * OS has them (read from {@code /proc}, without connecting), else by connecting.
-	 * @param socket the socket file
-	 * @return whether a connection to it would be accepted
-	 */
-	boolean isListening(Path socket) {
-		return this.linux ? notServedHere(socket) == null : SocketDirectory.isLive(socket);
-	}
-
 	private static boolean isListening(String line, String path) {
 		String[] fields = line.trim().split("\\s+", 8);
 		return fields.length == 8 && fields[7].equals(path)

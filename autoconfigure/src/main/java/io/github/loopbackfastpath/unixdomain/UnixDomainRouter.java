@@ -112,24 +112,6 @@ public final class UnixDomainRouter {
 		return null;
 	}
 
-	/**
-	 * As {@link #route(String, int)}, for a client that picks the kind of socket before
-	 * it connects and cannot change it afterwards (gRPC's channels): the socket is also
-	 * listening now, so that no connection is tried on a file whose server is gone.
-	 * @param host the host
-	 * @param port the port
-	 * @return the socket, or {@code null} to stay on TCP
-	 */
-	public @Nullable Path routeListening(@Nullable String host, int port) {
-		Path socket = route(host, port);
-		if (socket == null || socket.equals(this.publisher.ownSocket(port)) || this.namespace.isListening(socket)) {
-			return socket;
-		}
-		// Its server is gone: judged afresh when a server binds it again
-		this.verdicts.remove(socket);
-		return null;
-	}
-
 	// This namespace's own name first, then the plain one
 	private List<Path> candidates(int port) {
 		List<Path> candidates = new ArrayList<>(2);

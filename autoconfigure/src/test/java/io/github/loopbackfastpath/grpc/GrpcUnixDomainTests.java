@@ -265,7 +265,7 @@ class GrpcUnixDomainTests {
 		try (ServerSocketChannel full = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
 			full.bind(UnixDomainSocketAddress.of(busy), 1);
 			// Judged (and trusted) while it still accepts connections
-			assertThat(this.router.routeListening("127.0.0.1", tcpOnly.getPort())).isEqualTo(busy);
+			assertThat(this.router.route("127.0.0.1", tcpOnly.getPort())).isEqualTo(busy);
 			while (true) {
 				SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
 				client.configureBlocking(false);

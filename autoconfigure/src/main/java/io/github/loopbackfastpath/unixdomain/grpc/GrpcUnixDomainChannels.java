@@ -31,7 +31,7 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
  * The same-host mode for every channel Spring Boot's gRPC channel factory creates (named
  * channels, the default channel, the application's {@code createChannel} calls). A
  * channel whose target is a loopback host and port ({@link GrpcTarget}) makes each new
- * connection on the AF_UNIX socket {@link UnixDomainRouter#routeListening the router}
+ * connection on the AF_UNIX socket {@link UnixDomainRouter#route the router}
  * picks, when the channel is plaintext; everything else stays on TCP. Only the socket
  * changes: the target, and so the {@code :authority} the server sees, the name resolver,
  * the event loops (epoll or NIO, as grpc-netty chose), keepalive, interceptors and
@@ -118,7 +118,7 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		public Channel newChannel() {
 			Channel channel = this.delegate.newChannel();
 			GrpcTarget target = this.target;
-			Path socket = isPlaintext() ? this.router.routeListening(target.host(), target.port()) : null;
+			Path socket = isPlaintext() ? this.router.route(target.host(), target.port()) : null;
 			if (socket == null) {
 				return channel;
 			}

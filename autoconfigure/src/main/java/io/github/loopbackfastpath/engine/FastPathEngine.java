@@ -16,7 +16,6 @@ import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Transport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,10 +140,8 @@ public final class FastPathEngine implements LoopbackFastPath {
 
 	@Override
 	public SocketRecord notTcp(SocketRole role, String component, Path path, @Nullable LiveSocket socket) {
-		SocketOutcome outcome = new SocketOutcome(role, component, null, FastPathStatus.NOT_APPLICABLE, null, null,
-				null, "An AF_UNIX socket: no TCP, so no loopback fast path to request.", this.registry.now(),
-				Transport.UNIX_DOMAIN, path.toString());
-		return this.registry.register(outcome, socket, null, null);
+		return this.registry.registerUnixDomain(role, component, FastPathStatus.NOT_APPLICABLE,
+				"An AF_UNIX socket: no TCP, so no loopback fast path to request.", path, socket);
 	}
 
 	@Override

@@ -1,17 +1,14 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Transport;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -102,13 +99,11 @@ public final class GrpcUnixTargets implements GrpcChannelBuilderCustomizer<Netty
 		}
 
 		private void record(Channel channel, Path path) {
-			SocketOutcome outcome = new SocketOutcome(SocketRole.CLIENT, COMPONENT, null, FastPathStatus.NOT_APPLICABLE,
-					null, null, null,
-					"A channel to a unix: target: an AF_UNIX socket, no TCP, so no loopback fast " + "path to request.",
-					this.registry.now(), Transport.UNIX_DOMAIN, path.toString());
-			SocketRecord record = this.registry.register(outcome, NettyChannels.live(channel), null,
-					(InetSocketAddress) null);
-			channel.closeFuture().addListener((closed) -> record.closed());
+			SocketRecord record = this.registry.registerUnixDomain(SocketRole.CLIENT, COMPONENT,
+					FastPathStatus.NOT_APPLICABLE,
+					"A channel to a unix: target: an AF_UNIX socket, no TCP, so no loopback fast path to request.",
+					path, NettyChannels.live(channel));
+			NettyChannels.closeWith(channel, record);
 		}
 
 	}

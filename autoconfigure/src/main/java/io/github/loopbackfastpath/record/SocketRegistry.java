@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.record;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,6 +94,23 @@ public final class SocketRegistry {
 	 */
 	public void addListener(RecordListener listener) {
 		this.listeners.add(listener);
+	}
+
+	/**
+	 * Record an AF_UNIX socket: no TCP, so no ioctl; its path instead of addresses.
+	 * @param role whether it listens or connects
+	 * @param component what opened it
+	 * @param status what happened ({@code NOT_APPLICABLE}, or {@code SKIPPED} with the
+	 * reason)
+	 * @param message what the status means for this socket
+	 * @param path the socket file
+	 * @param socket a view of the socket, or {@code null} if there is none to watch
+	 * @return the record
+	 */
+	public SocketRecord registerUnixDomain(SocketRole role, String component, FastPathStatus status, String message,
+			Path path, @Nullable LiveSocket socket) {
+		return register(new SocketOutcome(role, component, null, status, null, null, null, message, now(),
+				Transport.UNIX_DOMAIN, path.toString()), socket, null, null);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.function.BooleanSupplier;
 
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.TrackedSocket;
@@ -58,9 +57,8 @@ public final class RegistryRecorder implements UnixDomainRecorder {
 
 	private TrackedSocket register(SocketRole role, String component, FastPathStatus status, String message,
 			Path socket, @Nullable BooleanSupplier isOpen) {
-		SocketOutcome outcome = new SocketOutcome(role, component, null, status, null, null, null, message,
-				this.registry.now(), Transport.UNIX_DOMAIN, socket.toString());
-		return this.registry.register(outcome, (isOpen != null) ? new PathSocket(isOpen) : null, null, null);
+		return this.registry.registerUnixDomain(role, component, status, message, socket,
+				(isOpen != null) ? new PathSocket(isOpen) : null);
 	}
 
 	private static final class PathSocket extends LiveSocket {

@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
+import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.grpc.netty.NettyChannelBuilder;
@@ -31,16 +32,16 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
  * The same-host mode for every channel Spring Boot's gRPC channel factory creates (named
  * channels, the default channel, the application's {@code createChannel} calls). A
  * channel whose target is a loopback host and port ({@link GrpcTarget}) makes each new
- * connection on the AF_UNIX socket {@link UnixDomainRouter#route the router}
- * picks, when the channel is plaintext; everything else stays on TCP. Only the socket
- * changes: the target, and so the {@code :authority} the server sees, the name resolver,
- * the event loops (epoll or NIO, as grpc-netty chose), keepalive, interceptors and
- * deadlines are the channel's own. The builder's channel factory is wrapped (grpc-netty
- * has no public hook for it: see {@link GrpcNettyInternals}). The factory connects the
- * AF_UNIX socket itself (a local connect completes at once) and hands grpc-netty a
- * channel that is connected already; if that connect fails, nothing was sent and the very
- * connection goes over TCP on the channel grpc-netty made. Channels to {@code unix:}
- * targets are recorded by {@code GrpcUnixTargets}, whichever mode is on.
+ * connection on the AF_UNIX socket {@link UnixDomainRouter#route the router} picks, when
+ * the channel is plaintext; everything else stays on TCP. Only the socket changes: the
+ * target, and so the {@code :authority} the server sees, the name resolver, the event
+ * loops (epoll or NIO, as grpc-netty chose), keepalive, interceptors and deadlines are
+ * the channel's own. The builder's channel factory is wrapped (grpc-netty has no public
+ * hook for it: see {@link GrpcNettyInternals}). The factory connects the AF_UNIX socket
+ * itself (a local connect completes at once) and hands grpc-netty a channel that is
+ * connected already; if that connect fails, nothing was sent and the very connection goes
+ * over TCP on the channel grpc-netty made. Channels to {@code unix:} targets are recorded
+ * by {@code GrpcUnixTargets}, whichever mode is on.
  *
  * @author Loopback Fast Path contributors
  */
@@ -136,7 +137,7 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			}
 			channel.unsafe().closeForcibly();
 			TrackedSocket record = this.router.connected(COMPONENT, socket, domain::isOpen);
-			domain.closeFuture().addListener((closed) -> record.closed());
+			NettyChannels.closeWith(domain, record);
 			domain.pipeline().addFirst(new AlreadyConnected());
 			return domain;
 		}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
@@ -109,7 +110,7 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 			channel.pipeline().addLast(Http11.NAME, Http11.INSTANCE);
 		}
 		TrackedSocket record = this.router.connected(COMPONENT, socket, channel::isOpen);
-		channel.closeFuture().addListener((future) -> record.closed());
+		NettyChannels.closeWith(channel, record);
 	}
 
 	@Override

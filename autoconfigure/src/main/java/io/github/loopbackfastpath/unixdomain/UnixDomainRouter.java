@@ -112,6 +112,40 @@ public final class UnixDomainRouter {
 		return null;
 	}
 
+	/**
+	 * Whether requests to a host and port go over an AF_UNIX socket, from what this
+	 * router already knows: this process's own sockets and the sockets it accepted
+	 * before. It touches neither the file system nor a socket, so a metric can ask it per
+	 * exchange.
+	 * @param host the host
+	 * @param port the port
+	 * @return whether {@link #route(String, int)} sends such requests over AF_UNIX
+	 */
+	public boolean routes(@Nullable String host, int port) {
+		if (port <= 0 || !isLoopback(host)) {
+			return false;
+		}
+		if (this.publisher.ownSocket(port) != null) {
+			return true;
+		}
+		for (Path socket : candidates(port)) {
+			Verdict verdict = this.verdicts.get(socket);
+			if (verdict != null && verdict.reason() == null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a client was said to stay on TCP in this mode.
+	 * @param component the client, such as {@code jdk-httpclient}
+	 * @return whether {@link #notCovered(String, String)} named it
+	 */
+	public boolean leftOnTcp(String component) {
+		return this.notRouted.contains(component);
+	}
+
 	// This namespace's own name first, then the plain one
 	private List<Path> candidates(int port) {
 		List<Path> candidates = new ArrayList<>(2);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -53,6 +56,7 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -93,6 +97,9 @@ class GrpcUnixDomainTests {
 
 	@Autowired
 	Authorities authorities;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private final List<ManagedChannel> channels = new ArrayList<>();
 
@@ -153,6 +160,32 @@ class GrpcUnixDomainTests {
 		assertThat(this.authorities.seen)
 			.contains("127.0.0.1:" + grpcPort, "localhost:" + grpcPort, "[::1]:" + grpcPort)
 			.noneMatch((authority) -> authority.contains(".sock"));
+	}
+
+	@Test
+	void theGrpcObservationsSayWhichTransportEachCallUsed() throws Exception {
+		int grpcPort = this.echo.port.get();
+		double serverOverSocket = count("grpc.server", "UNIX_DOMAIN");
+		double serverOverTcp = count("grpc.server", "TCP");
+		double clientOverSocket = count("grpc.client", "UNIX_DOMAIN");
+		ManagedChannel routed = this.channelFactory.createChannel("static://localhost:" + grpcPort);
+		this.channels.add(routed);
+		assertThat(EchoGrpc.echo(routed, "routed")).isEqualTo("routed");
+		// A channel built outside Spring: TCP, and no client observation
+		ManagedChannel tcp = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+		this.channels.add(tcp);
+		assertThat(EchoGrpc.echo(tcp, "tcp")).isEqualTo("tcp");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(count("grpc.client", "UNIX_DOMAIN")).isEqualTo(clientOverSocket + 1);
+			assertThat(count("grpc.server", "UNIX_DOMAIN")).isEqualTo(serverOverSocket + 1);
+			assertThat(count("grpc.server", "TCP")).isEqualTo(serverOverTcp + 1);
+		});
+		assertThat(this.meters.find("grpc.server").timers())
+			.allSatisfy((timer) -> assertThat(timer.getId().getTag("transport")).isNotNull());
+	}
+
+	private double count(String name, String transport) {
+		return this.meters.find(name).tag("transport", transport).timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	@Test

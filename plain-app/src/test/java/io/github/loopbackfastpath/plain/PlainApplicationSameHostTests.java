@@ -49,8 +49,21 @@ class PlainApplicationSameHostTests {
 				.contains("reactor-netty-client", "httpclient5");
 			assertThat(clients).allSatisfy((client) -> assertThat(client).containsEntry("transport", "UNIX_DOMAIN")
 				.containsEntry("path", socket.toString()));
+			// What a user's dashboard sees: the exchanges by transport
+			String prometheus = get(port, "/actuator/prometheus");
+			assertThat(series(prometheus, "http_client_requests_seconds_count", "UNIX_DOMAIN")).isNotEmpty();
+			assertThat(series(prometheus, "http_server_requests_seconds_count", "UNIX_DOMAIN")).isNotEmpty();
+			assertThat(series(prometheus, "http_client_requests_seconds_count", "TCP")).isEmpty();
 		}
 		assertThat(socket).doesNotExist();
+	}
+
+	// The series of a metric for uri="/hello" with one transport
+	private static List<String> series(String prometheus, String name, String transport) {
+		return prometheus.lines()
+			.filter((line) -> line.startsWith(name + "{"))
+			.filter((line) -> line.contains("transport=\"" + transport + "\"") && line.contains("uri=\"/hello\""))
+			.toList();
 	}
 
 	private static String get(int port, String path) throws Exception {

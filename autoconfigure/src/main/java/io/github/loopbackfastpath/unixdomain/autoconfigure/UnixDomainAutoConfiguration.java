@@ -27,6 +27,7 @@ import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.jettyclient.UnixDomainSocketAddressResolver;
 import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
 import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.observation.HttpClientTransport;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
 import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -287,7 +288,7 @@ public final class UnixDomainAutoConfiguration {
 		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> loopbackFastPathJdkRequestFactoryUnixDomainCoverage(
 				UnixDomainRouter router) {
 			return (builder) -> {
-				router.notCovered("jdk-httpclient", JDK_REASON);
+				router.notCovered(HttpClientTransport.JDK_CLIENT, JDK_REASON);
 				return builder;
 			};
 		}
@@ -298,7 +299,7 @@ public final class UnixDomainAutoConfiguration {
 		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> loopbackFastPathJdkConnectorUnixDomainCoverage(
 				UnixDomainRouter router) {
 			return (builder) -> {
-				router.notCovered("jdk-httpclient", JDK_REASON);
+				router.notCovered(HttpClientTransport.JDK_CLIENT, JDK_REASON);
 				return builder;
 			};
 		}

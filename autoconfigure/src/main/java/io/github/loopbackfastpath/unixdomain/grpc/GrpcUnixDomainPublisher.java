@@ -6,7 +6,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.grpc.Attributes;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerTransportFilter;
 import io.grpc.netty.NettyServerBuilder;
@@ -27,13 +33,17 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  * grpc-netty's TCP server runs on Linux), else on NIO, serving the same service
  * definitions (with the interceptors Spring gRPC applied to them). It takes grpc-java's
  * default transport settings, not those of the TCP server's builder. A TLS server is not
- * published: its clients keep TLS on TCP.
+ * published: its clients keep TLS on TCP. Its calls carry a mark in their gRPC
+ * {@link Context} ({@link #isUnixDomainCall()}), for the {@code transport} key of their
+ * observations.
  *
  * @author Loopback Fast Path contributors
  */
 public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcServerStartedEvent> {
 
 	private static final String COMPONENT = "grpc";
+
+	private static final Context.Key<Boolean> UNIX_DOMAIN_CALL = Context.key("loopback-fast-path-unix-domain");
 
 	private final UnixDomainPublisher sockets;
 
@@ -79,7 +89,8 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 				// AF_UNIX
 				// one does not have: Netty would warn once per connection
 				.withChildOption(ChannelOption.SO_KEEPALIVE, null)
-				.addTransportFilter(new AcceptCounter(accepted));
+				.addTransportFilter(new AcceptCounter(accepted))
+				.intercept(new UnixDomainCalls());
 			for (ServerServiceDefinition service : tcp.getServices()) {
 				builder.addService(service);
 			}
@@ -98,6 +109,15 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 			workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether the current gRPC call came in over the AF_UNIX socket, while grpc-java runs
+	 * one of the call's handlers.
+	 * @return whether it did
+	 */
+	public static boolean isUnixDomainCall() {
+		return Boolean.TRUE.equals(UNIX_DOMAIN_CALL.get());
 	}
 
 	/**
@@ -145,6 +165,21 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 		public Attributes transportReady(Attributes attributes) {
 			this.accepted.run();
 			return attributes;
+		}
+
+	}
+
+	/**
+	 * Marks every call of the AF_UNIX server in its {@link Context}, around the handlers
+	 * of all other interceptors (those Spring gRPC applied to the services are inside).
+	 */
+	private static final class UnixDomainCalls implements ServerInterceptor {
+
+		@Override
+		public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+				ServerCallHandler<Q, R> next) {
+			return Contexts.interceptCall(Context.current().withValue(UNIX_DOMAIN_CALL, Boolean.TRUE), call, headers,
+					next);
 		}
 
 	}

@@ -1,0 +1,124 @@
+package io.github.loopbackfastpath.unixdomain.autoconfigure;
+
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.observation.GrpcClientTransport;
+import io.github.loopbackfastpath.unixdomain.observation.GrpcServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.HttpClientTransport;
+import io.github.loopbackfastpath.unixdomain.observation.ReactiveServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.RestClientTransport;
+import io.github.loopbackfastpath.unixdomain.observation.ServletServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.TransportObservationFilter;
+import io.github.loopbackfastpath.unixdomain.observation.TransportResolver;
+import io.github.loopbackfastpath.unixdomain.observation.WebClientTransport;
+import io.micrometer.observation.ObservationFilter;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+
+/**
+ * Auto-configuration of the {@code transport} key ({@code TCP} or {@code UNIX_DOMAIN}) on
+ * the HTTP server and client observations ({@code http.server.requests},
+ * {@code http.client.requests}) and the gRPC server and client observations, when the
+ * same-host mode is on. Each resolver is a bean of its own, configured when its library
+ * is present.
+ *
+ * @author Loopback Fast Path contributors
+ */
+@AutoConfiguration(after = UnixDomainAutoConfiguration.class)
+@ConditionalOnClass(ObservationFilter.class)
+@ConditionalOnBean(UnixDomainRouter.class)
+public final class UnixDomainObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TransportObservationFilter loopbackFastPathTransportObservationFilter(ObjectProvider<TransportResolver> resolvers) {
+		return new TransportObservationFilter(resolvers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HttpClientTransport loopbackFastPathHttpClientTransport(UnixDomainRouter router) {
+		return new HttpClientTransport(router);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ServerRequestObservationContext.class, HttpServletRequest.class })
+	static class ServletServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServletServerTransport loopbackFastPathServletServerTransport() {
+			return new ServletServerTransport();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class)
+	static class ReactiveServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveServerTransport loopbackFastPathReactiveServerTransport() {
+			return new ReactiveServerTransport();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(org.springframework.http.client.observation.ClientRequestObservationContext.class)
+	static class RestClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RestClientTransport loopbackFastPathRestClientTransport(HttpClientTransport clients) {
+			return new RestClientTransport(clients);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(org.springframework.web.reactive.function.client.ClientRequestObservationContext.class)
+	static class WebClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WebClientTransport loopbackFastPathWebClientTransport(HttpClientTransport clients) {
+			return new WebClientTransport(clients);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext",
+			"io.grpc.netty.NettyServerBuilder", "org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent" })
+	static class GrpcServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcServerTransport loopbackFastPathGrpcServerTransport() {
+			return new GrpcServerTransport();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.grpc.GrpcClientObservationContext")
+	static class GrpcClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcClientTransport loopbackFastPathGrpcClientTransport(UnixDomainRouter router) {
+			return new GrpcClientTransport(router);
+		}
+
+	}
+
+}

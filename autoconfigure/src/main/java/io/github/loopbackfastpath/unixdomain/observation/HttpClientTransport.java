@@ -1,0 +1,47 @@
+package io.github.loopbackfastpath.unixdomain.observation;
+
+import java.net.URI;
+
+import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The transport of an HTTP client exchange, for the client observations of
+ * {@code RestClient}, {@code RestTemplate} and {@code WebClient}: what the
+ * {@link UnixDomainRouter} does with the exchange's URI, unless the application has a
+ * client the mode leaves on TCP (the JDK's), whose exchanges cannot be told apart from
+ * the others' in the observation; then every client exchange counts as {@code TCP}.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class HttpClientTransport {
+
+	/**
+	 * The component name of the JDK's {@code java.net.http.HttpClient}, which the mode
+	 * leaves on TCP.
+	 */
+	public static final String JDK_CLIENT = "jdk-httpclient";
+
+	private final UnixDomainRouter router;
+
+	/**
+	 * Create the resolver's decision.
+	 * @param router decides where requests go
+	 */
+	public HttpClientTransport(UnixDomainRouter router) {
+		this.router = router;
+	}
+
+	/**
+	 * The transport of an exchange with a URI.
+	 * @param uri the exchange's URI
+	 * @return the transport
+	 */
+	public ExchangeTransport of(@Nullable URI uri) {
+		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || this.router.leftOnTcp(JDK_CLIENT)) {
+			return ExchangeTransport.TCP;
+		}
+		return ExchangeTransport.of(this.router.routes(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80));
+	}
+
+}

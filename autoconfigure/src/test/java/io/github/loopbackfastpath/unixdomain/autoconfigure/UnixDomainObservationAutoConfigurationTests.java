@@ -1,0 +1,118 @@
+package io.github.loopbackfastpath.unixdomain.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
+import io.github.loopbackfastpath.unixdomain.observation.ExchangeTransport;
+import io.github.loopbackfastpath.unixdomain.observation.GrpcClientTransport;
+import io.github.loopbackfastpath.unixdomain.observation.GrpcServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.ReactiveServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.RestClientTransport;
+import io.github.loopbackfastpath.unixdomain.observation.ServletServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.TransportObservationFilter;
+import io.github.loopbackfastpath.unixdomain.observation.TransportResolver;
+import io.github.loopbackfastpath.unixdomain.observation.WebClientTransport;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UnixDomainObservationAutoConfiguration}.
+ */
+class UnixDomainObservationAutoConfigurationTests {
+
+	@TempDir
+	Path temp;
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class,
+					UnixDomainAutoConfiguration.class, UnixDomainObservationAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp);
+	}
+
+	@Test
+	void aResolverForEveryServerAndClientOnTheClasspathWhenTheModeIsOn() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(TransportObservationFilter.class);
+			assertThat(context).hasSingleBean(ServletServerTransport.class);
+			assertThat(context).hasSingleBean(ReactiveServerTransport.class);
+			assertThat(context).hasSingleBean(RestClientTransport.class);
+			assertThat(context).hasSingleBean(WebClientTransport.class);
+			assertThat(context).hasSingleBean(GrpcServerTransport.class);
+			assertThat(context).hasSingleBean(GrpcClientTransport.class);
+		});
+	}
+
+	@Test
+	void nothingWhenTheModeIsOff() {
+		runner().withPropertyValues("loopback.fast-path.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(TransportObservationFilter.class)
+				.doesNotHaveBean(TransportResolver.class));
+	}
+
+	@Test
+	void noGrpcResolversWithoutMicrometersGrpcBinder() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core.instrument.binder.grpc"))
+			.run((context) -> assertThat(context).hasSingleBean(TransportObservationFilter.class)
+				.doesNotHaveBean(GrpcServerTransport.class)
+				.doesNotHaveBean(GrpcClientTransport.class));
+	}
+
+	@Test
+	void theApplicationsOwnFilterAndResolversWin() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
+			.withUserConfiguration(OwnBeans.class)
+			.run((context) -> {
+				assertThat(context).getBean(TransportObservationFilter.class)
+					.isSameAs(context.getBean(OwnBeans.class).filter);
+				assertThat(context).getBean(ServletServerTransport.class)
+					.isSameAs(context.getBean(OwnBeans.class).servlet);
+			});
+	}
+
+	@Test
+	void aResolverThatFailsLeavesTheObservationWithoutTheKey() {
+		TransportResolver failing = (context) -> {
+			throw new IllegalArgumentException("port out of range:-1");
+		};
+		TransportResolver unixDomain = (context) -> ExchangeTransport.UNIX_DOMAIN;
+		Observation.Context context = new Observation.Context();
+		new TransportObservationFilter(List.of(failing, unixDomain)).map(context);
+		assertThat(context.getLowCardinalityKeyValue(TransportObservationFilter.KEY)).isNull();
+		new TransportObservationFilter(List.of((other) -> null, unixDomain)).map(context);
+		assertThat(context.getLowCardinalityKeyValue(TransportObservationFilter.KEY))
+			.isEqualTo(KeyValue.of(TransportObservationFilter.KEY, "UNIX_DOMAIN"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnBeans {
+
+		final TransportObservationFilter filter = new TransportObservationFilter(List.of());
+
+		final ServletServerTransport servlet = new ServletServerTransport();
+
+		@Bean
+		TransportObservationFilter ownFilter() {
+			return this.filter;
+		}
+
+		@Bean
+		ServletServerTransport ownServletTransport() {
+			return this.servlet;
+		}
+
+	}
+
+}

@@ -138,12 +138,11 @@ public final class UnixDomainRouter {
 	}
 
 	/**
-	 * Whether a client was said to stay on TCP in this mode.
-	 * @param component the client, such as {@code jdk-httpclient}
-	 * @return whether {@link #notCovered(String, String)} named it
+	 * Whether any client was said to stay on TCP in this mode.
+	 * @return whether {@link #notCovered(String, String)} named one
 	 */
-	public boolean leftOnTcp(String component) {
-		return this.notRouted.contains(component);
+	public boolean leavesClientsOnTcp() {
+		return !this.notRouted.isEmpty();
 	}
 
 	// This namespace's own name first, then the plain one

@@ -27,7 +27,6 @@ import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.jettyclient.UnixDomainSocketAddressResolver;
 import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
 import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
-import io.github.loopbackfastpath.unixdomain.observation.HttpClientTransport;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
 import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -288,7 +287,7 @@ public final class UnixDomainAutoConfiguration {
 		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> loopbackFastPathJdkRequestFactoryUnixDomainCoverage(
 				UnixDomainRouter router) {
 			return (builder) -> {
-				router.notCovered(HttpClientTransport.JDK_CLIENT, JDK_REASON);
+				router.notCovered("jdk-httpclient", JDK_REASON);
 				return builder;
 			};
 		}
@@ -299,7 +298,7 @@ public final class UnixDomainAutoConfiguration {
 		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> loopbackFastPathJdkConnectorUnixDomainCoverage(
 				UnixDomainRouter router) {
 			return (builder) -> {
-				router.notCovered(HttpClientTransport.JDK_CLIENT, JDK_REASON);
+				router.notCovered("jdk-httpclient", JDK_REASON);
 				return builder;
 			};
 		}

@@ -9,18 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The transport of an HTTP client exchange, for the client observations of
  * {@code RestClient}, {@code RestTemplate} and {@code WebClient}: what the
  * {@link UnixDomainRouter} does with the exchange's URI, unless the application has a
- * client the mode leaves on TCP (the JDK's), whose exchanges cannot be told apart from
- * the others' in the observation; then every client exchange counts as {@code TCP}.
+ * client the mode leaves on TCP (the JDK's, or an HttpClient 5 without the hook the mode
+ * needs), whose exchanges cannot be told apart from the others' in the observation; then
+ * every client exchange counts as {@code TCP}.
  *
  * @author Loopback Fast Path contributors
  */
 public final class HttpClientTransport {
-
-	/**
-	 * The component name of the JDK's {@code java.net.http.HttpClient}, which the mode
-	 * leaves on TCP.
-	 */
-	public static final String JDK_CLIENT = "jdk-httpclient";
 
 	private final UnixDomainRouter router;
 
@@ -38,7 +33,7 @@ public final class HttpClientTransport {
 	 * @return the transport
 	 */
 	public ExchangeTransport of(@Nullable URI uri) {
-		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || this.router.leftOnTcp(JDK_CLIENT)) {
+		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || this.router.leavesClientsOnTcp()) {
 			return ExchangeTransport.TCP;
 		}
 		return ExchangeTransport.of(this.router.routes(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80));

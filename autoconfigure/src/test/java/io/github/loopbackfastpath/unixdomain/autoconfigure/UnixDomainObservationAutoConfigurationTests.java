@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
 import io.github.loopbackfastpath.unixdomain.observation.ExchangeTransport;
-import io.github.loopbackfastpath.unixdomain.observation.GrpcClientTransport;
-import io.github.loopbackfastpath.unixdomain.observation.GrpcServerTransport;
 import io.github.loopbackfastpath.unixdomain.observation.ReactiveServerTransport;
 import io.github.loopbackfastpath.unixdomain.observation.RestClientTransport;
 import io.github.loopbackfastpath.unixdomain.observation.ServletServerTransport;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UnixDomainObservationAutoConfiguration}.
+ * Tests for {@link UnixDomainObservationAutoConfiguration}; its gRPC resolvers in
+ * {@code GrpcUnixDomainAutoConfigurationTests}.
  */
 class UnixDomainObservationAutoConfigurationTests {
 
@@ -49,8 +47,6 @@ class UnixDomainObservationAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ReactiveServerTransport.class);
 			assertThat(context).hasSingleBean(RestClientTransport.class);
 			assertThat(context).hasSingleBean(WebClientTransport.class);
-			assertThat(context).hasSingleBean(GrpcServerTransport.class);
-			assertThat(context).hasSingleBean(GrpcClientTransport.class);
 		});
 	}
 
@@ -59,15 +55,6 @@ class UnixDomainObservationAutoConfigurationTests {
 		runner().withPropertyValues("loopback.fast-path.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(TransportObservationFilter.class)
 				.doesNotHaveBean(TransportResolver.class));
-	}
-
-	@Test
-	void noGrpcResolversWithoutMicrometersGrpcBinder() {
-		runner().withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
-			.withClassLoader(new FilteredClassLoader("io.micrometer.core.instrument.binder.grpc"))
-			.run((context) -> assertThat(context).hasSingleBean(TransportObservationFilter.class)
-				.doesNotHaveBean(GrpcServerTransport.class)
-				.doesNotHaveBean(GrpcClientTransport.class));
 	}
 
 	@Test

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.autoconfigure.UnixDomainAutoConfiguration;
+import io.github.loopbackfastpath.unixdomain.autoconfigure.UnixDomainObservationAutoConfiguration;
+import io.github.loopbackfastpath.unixdomain.observation.GrpcClientTransport;
+import io.github.loopbackfastpath.unixdomain.observation.GrpcServerTransport;
+import io.github.loopbackfastpath.unixdomain.observation.TransportObservationFilter;
 import io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gRPC part of {@link UnixDomainAutoConfiguration}, apart from its other tests so
- * that the build on Spring Boot 4.0 (no gRPC modules) leaves it out.
+ * The gRPC part of {@link UnixDomainAutoConfiguration} and
+ * {@link UnixDomainObservationAutoConfiguration}, apart from its other tests so that the
+ * build on Spring Boot 4.0 (no gRPC modules) leaves it out.
  */
 class GrpcUnixDomainAutoConfigurationTests {
 
@@ -44,6 +49,22 @@ class GrpcUnixDomainAutoConfigurationTests {
 	void noChannelsWithoutGrpcNetty() {
 		runner().withClassLoader(new FilteredClassLoader(NettyChannelBuilder.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(GrpcUnixDomainChannels.class));
+	}
+
+	@Test
+	void transportResolversForTheGrpcObservations() {
+		runner().withConfiguration(AutoConfigurations.of(UnixDomainObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(GrpcServerTransport.class)
+				.hasSingleBean(GrpcClientTransport.class));
+	}
+
+	@Test
+	void noGrpcResolversWithoutMicrometersGrpcBinder() {
+		runner().withConfiguration(AutoConfigurations.of(UnixDomainObservationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core.instrument.binder.grpc"))
+			.run((context) -> assertThat(context).hasSingleBean(TransportObservationFilter.class)
+				.doesNotHaveBean(GrpcServerTransport.class)
+				.doesNotHaveBean(GrpcClientTransport.class));
 	}
 
 	@Test

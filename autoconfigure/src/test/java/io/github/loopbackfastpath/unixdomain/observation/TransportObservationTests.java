@@ -8,6 +8,7 @@ import java.time.Duration;
 import com.sun.net.httpserver.HttpServer;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.UnixDomainHttp;
+import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
@@ -154,9 +155,18 @@ class TransportObservationTests {
 			String other = Http.get("http://127.0.0.1:" + port + "/call?port=" + this.tcpOnly.getAddress().getPort())
 				.body();
 			assertThat(other).isEqualTo("tcp only");
-			awaitCount(meters, "http.server.requests", "/hello", "UNIX_DOMAIN", 2);
-			awaitCount(meters, "http.client.requests", "/hello", "UNIX_DOMAIN", 1);
-			awaitCount(meters, "http.client.requests", "/hello", "TCP", 1);
+			if (application == Reactive.class || UnixDomainRouting.isSupported()) {
+				awaitCount(meters, "http.server.requests", "/hello", "UNIX_DOMAIN", 2);
+				awaitCount(meters, "http.client.requests", "/hello", "UNIX_DOMAIN", 1);
+				awaitCount(meters, "http.client.requests", "/hello", "TCP", 1);
+			}
+			else {
+				// An HttpClient 5 without the hook the mode needs (Spring Boot 4.0's)
+				// stays on
+				// TCP, and says so
+				awaitCount(meters, "http.server.requests", "/hello", "TCP", 2);
+				awaitCount(meters, "http.client.requests", "/hello", "TCP", 2);
+			}
 			assertThat(meters.find("http.server.requests").tag("uri", "/hello").timers())
 				.allSatisfy((timer) -> assertThat(timer.getId().getTag(TransportObservationFilter.KEY)).isNotNull());
 		}
@@ -164,12 +174,15 @@ class TransportObservationTests {
 
 	private static void awaitCount(MeterRegistry meters, String name, String uri, String transport, long count) {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			String seen = name + " " + uri + " " + transport + " among "
+					+ meters.find(name)
+						.timers()
+						.stream()
+						.map((timer) -> timer.getId().getTags() + "=" + timer.count())
+						.toList();
 			Timer timer = meters.find(name).tag("uri", uri).tag(TransportObservationFilter.KEY, transport).timer();
-			assertThat(timer)
-				.as(name + " " + uri + " " + transport + " in "
-						+ meters.find(name).timers().stream().map((t) -> t.getId() + "=" + t.count()).toList())
-				.isNotNull();
-			assertThat(timer.count()).as(name + " " + uri + " " + transport).isEqualTo(count);
+			assertThat(timer).as(seen).isNotNull();
+			assertThat(timer.count()).as(seen).isEqualTo(count);
 		});
 	}
 

@@ -70,6 +70,17 @@ public final class GrpcNettyInternals {
 	}
 
 	/**
+	 * Let a server builder take another channel type on grpc-netty's shared default event
+	 * loops, those its TCP servers and channels run on.
+	 * @param builder the builder, still on its default event loop groups
+	 * @throws ReflectiveOperationException if grpc-netty's fields differ
+	 */
+	public static void useDefaultEventLoops(NettyServerBuilder builder) throws ReflectiveOperationException {
+		providePool(builder, NettyServerBuilder.class, BOSS_POOL, DEFAULT_BOSS_POOL);
+		providePool(builder, NettyServerBuilder.class, WORKER_POOL, DEFAULT_WORKER_POOL);
+	}
+
+	/**
 	 * Wrap the channel factory of a channel builder.
 	 * @param builder the builder
 	 * @param wrapper wraps the builder's channel factory

@@ -50,6 +50,8 @@ public final class UnixDomainRouter {
 
 	private final UnixDomainRecorder recorder;
 
+	private final SocketBuffers buffers;
+
 	private final Map<Path, Verdict> verdicts = new ConcurrentHashMap<>();
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
@@ -63,14 +65,25 @@ public final class UnixDomainRouter {
 	 * @param trust whose sockets may be used
 	 * @param namespace the network namespace this process runs in
 	 * @param recorder where client connections are recorded
+	 * @param buffers the buffer size the client adapters ask for on their AF_UNIX
+	 * connections
 	 */
 	public UnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory, SocketTrust trust,
-			NetworkNamespace namespace, UnixDomainRecorder recorder) {
+			NetworkNamespace namespace, UnixDomainRecorder recorder, SocketBuffers buffers) {
 		this.publisher = publisher;
 		this.directory = directory;
 		this.trust = trust;
 		this.namespace = namespace;
 		this.recorder = recorder;
+		this.buffers = buffers;
+	}
+
+	/**
+	 * The buffer size a client adapter asks for on each AF_UNIX connection it opens.
+	 * @return the buffer size
+	 */
+	public SocketBuffers buffers() {
+		return this.buffers;
 	}
 
 	/**

@@ -33,7 +33,8 @@ class ConfigurationMetadataTests {
 					"loopback.fast-path.unsafe-builds", "loopback.fast-path.allow-unsafe-build",
 					"loopback.fast-path.server.enabled", "loopback.fast-path.client.enabled",
 					"loopback.fast-path.unix-domain.enabled", "loopback.fast-path.unix-domain.directory",
-					"loopback.fast-path.unix-domain.group", "loopback.fast-path.unix-domain.trusted-users");
+					"loopback.fast-path.unix-domain.group", "loopback.fast-path.unix-domain.trusted-users",
+					"loopback.fast-path.unix-domain.buffer-size");
 		assertThat(properties).allSatisfy((property) -> {
 			assertThat((String) property.get("description")).as((String) property.get("name")).isNotBlank();
 			if ("java.lang.Boolean".equals(property.get("type"))) {
@@ -58,6 +59,7 @@ class ConfigurationMetadataTests {
 			.containsEntry("loopback.fast-path.server.enabled", true)
 			.containsEntry("loopback.fast-path.client.enabled", true)
 			.containsEntry("loopback.fast-path.unix-domain.enabled", false)
+			.containsEntry("loopback.fast-path.unix-domain.buffer-size", "1MB")
 			.containsEntry("loopback.fast-path.unsafe-builds", List.copyOf(UnsafeBuild.builds()));
 	}
 

@@ -21,6 +21,7 @@ import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.test.EchoGrpc;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
+import io.github.loopbackfastpath.test.UnixSockets;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.grpc.ForwardingServerCallListener;
@@ -186,6 +187,19 @@ class GrpcUnixDomainTests {
 
 	private double count(String name, String transport) {
 		return this.meters.find(name).tag("transport", transport).timers().stream().mapToLong(Timer::count).sum();
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "ss and /proc/sys/net/core are Linux's")
+	void bothEndsOfARoutedConnectionAskForTheBufferSize() throws Exception {
+		int grpcPort = this.echo.port.get();
+		ManagedChannel channel = this.channelFactory.createChannel("static://127.0.0.1:" + grpcPort);
+		this.channels.add(channel);
+		assertThat(EchoGrpc.echo(channel, "buffers")).isEqualTo("buffers");
+		long expected = UnixSockets.sendBufferFor(1024 * 1024);
+		assertThat(UnixSockets.connectionsTo(DIRECTORY.resolve(grpcPort + ".sock"))).isNotEmpty()
+			.contains(new UnixSockets.Connection(expected, expected))
+			.allSatisfy((connection) -> assertThat(connection.server()).isEqualTo(expected));
 	}
 
 	@Test

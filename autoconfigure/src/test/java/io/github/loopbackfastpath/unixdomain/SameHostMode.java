@@ -23,7 +23,8 @@ public final class SameHostMode implements AutoCloseable {
 		NetworkNamespace namespace = NetworkNamespace.current();
 		RegistryRecorder recorder = new RegistryRecorder(registry);
 		this.publisher = new UnixDomainPublisher(socketDirectory, trust, namespace, recorder);
-		this.router = new UnixDomainRouter(this.publisher, socketDirectory, trust, namespace, recorder);
+		this.router = new UnixDomainRouter(this.publisher, socketDirectory, trust, namespace, recorder,
+				new SocketBuffers(1024 * 1024));
 	}
 
 	public UnixDomainPublisher publisher() {

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.sample;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * exits. Workload sizes can be changed with {@code --bench.rounds},
  * {@code --bench.small}, {@code --bench.bulk}, {@code --bench.connections} and, for the
  * HTTP workloads against the application's own server, {@code --bench.http-small},
- * {@code --bench.http-bulk} and {@code --bench.http-connections}.
+ * {@code --bench.http-bulk} and {@code --bench.http-connections};
+ * {@code --bench.only=<word>} (repeatable) runs only the workloads whose name contains
+ * every word given, such as {@code --bench.only=restclient --bench.only=bulk}.
  *
  * @author Loopback Fast Path contributors
  */
@@ -74,6 +77,7 @@ class BenchRunner implements ApplicationRunner {
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath, settings, System.out, port,
 				this.sockets.getIfAvailable(), this.router.getIfAvailable())
 			.withGrpc(this.greeter.port(), this.grpcChannels.getIfAvailable())
+			.only(arguments.containsOption("bench.only") ? arguments.getOptionValues("bench.only") : List.of())
 			.run();
 		if (arguments.containsOption("bench.report")) {
 			Path report = Path.of(arguments.getOptionValues("bench.report").get(0));

@@ -69,7 +69,8 @@ final class HttpBench {
 	LoopbackBench.Round workload(String client, int payload, int operations, boolean connectionPerRequest) {
 		byte[] body = new byte[payload];
 		Arrays.fill(body, (byte) 'x');
-		return BenchLane.interleaved(operations, 2L * payload * operations,
+		// A connection per request is counted in connections, as for the JDK channels
+		return BenchLane.interleaved(operations, connectionPerRequest ? 0 : 2L * payload * operations,
 				(mode) -> new Lane(mode, "webclient".equals(client), body, connectionPerRequest));
 	}
 

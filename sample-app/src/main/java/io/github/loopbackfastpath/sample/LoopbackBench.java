@@ -75,6 +75,8 @@ final class LoopbackBench {
 
 	private @Nullable GrpcUnixDomainChannels grpcChannels;
 
+	private List<String> only = List.of();
+
 	LoopbackBench(FastPathEngine fastPath, Settings settings, PrintStream out) {
 		this(fastPath, settings, out, 0, null, null);
 	}
@@ -97,6 +99,18 @@ final class LoopbackBench {
 		this.port = port;
 		this.sockets = sockets;
 		this.router = router;
+	}
+
+	/**
+	 * Run only the workloads whose name
+	 * ({@code restclient -> reactor-netty bulk (1 MiB)}) contains every one of some
+	 * words.
+	 * @param words the words, none for every workload
+	 * @return this bench
+	 */
+	LoopbackBench only(List<String> words) {
+		this.only = List.copyOf(words);
+		return this;
 	}
 
 	/**
@@ -286,7 +300,9 @@ final class LoopbackBench {
 	}
 
 	private void measure(Map<String, Comparison> results, String name, List<Mode> modes, Round round) throws Exception {
-		results.put(name, compare(name, modes, round));
+		if (this.only.stream().allMatch(name.replace('|', ' ')::contains)) {
+			results.put(name, compare(name, modes, round));
+		}
 	}
 
 	private Comparison compare(String name, List<Mode> modes, Round round) throws Exception {

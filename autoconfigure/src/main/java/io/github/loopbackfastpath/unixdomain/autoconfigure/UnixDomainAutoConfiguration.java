@@ -14,6 +14,7 @@ import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.ServerPublisher;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.SocketDirectory;
 import io.github.loopbackfastpath.unixdomain.SocketTrust;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
@@ -124,6 +125,17 @@ public final class UnixDomainAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	SocketBuffers loopbackFastPathUnixDomainSocketBuffers(UnixDomainProperties properties) {
+		long size = properties.getBufferSize().toBytes();
+		if (size < 0 || size > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(UnixDomainProperties.PREFIX + ".buffer-size",
+					properties.getBufferSize(), "Give a size from 0 (the OS default) to 2GB, such as 1MB.");
+		}
+		return new SocketBuffers((int) size);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	NetworkNamespace loopbackFastPathNetworkNamespace() {
 		return NetworkNamespace.current();
 	}
@@ -144,8 +156,8 @@ public final class UnixDomainAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UnixDomainRouter loopbackFastPathUnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory,
-			SocketTrust trust, NetworkNamespace namespace, UnixDomainRecorder recorder) {
-		return new UnixDomainRouter(publisher, directory, trust, namespace, recorder);
+			SocketTrust trust, NetworkNamespace namespace, UnixDomainRecorder recorder, SocketBuffers buffers) {
+		return new UnixDomainRouter(publisher, directory, trust, namespace, recorder, buffers);
 	}
 
 	@Bean
@@ -169,8 +181,9 @@ public final class UnixDomainAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TomcatUnixDomainBinder loopbackFastPathTomcatUnixDomainBinder(SocketDirectory directory) {
-			return new TomcatUnixDomainBinder(directory.socketPermissions());
+		TomcatUnixDomainBinder loopbackFastPathTomcatUnixDomainBinder(SocketDirectory directory,
+				SocketBuffers buffers) {
+			return new TomcatUnixDomainBinder(directory.socketPermissions(), buffers);
 		}
 
 	}
@@ -182,8 +195,8 @@ public final class UnixDomainAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder() {
-			return new JettyUnixDomainBinder();
+		JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder(SocketBuffers buffers) {
+			return new JettyUnixDomainBinder(buffers);
 		}
 
 	}
@@ -201,8 +214,9 @@ public final class UnixDomainAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers) {
-			return new NettyUnixDomainBinder(servers);
+		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers,
+				SocketBuffers buffers) {
+			return new NettyUnixDomainBinder(servers, buffers);
 		}
 
 	}
@@ -216,8 +230,8 @@ public final class UnixDomainAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainPublisher publisher,
-				Environment environment) {
-			return new GrpcUnixDomainPublisher(publisher, environment);
+				Environment environment, SocketBuffers buffers) {
+			return new GrpcUnixDomainPublisher(publisher, environment, buffers);
 		}
 
 	}

@@ -6,10 +6,14 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
@@ -53,6 +57,10 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	public static final String COMPONENT = "grpc-client";
 
 	private static final String EPOLL_SOCKET_CHANNEL = "io.netty.channel.epoll.EpollSocketChannel";
+
+	// The transport of each channel factory seen (grpc-netty shares its default one)
+	private static final Map<ChannelFactory<?>, Transport> TRANSPORTS = Collections
+		.synchronizedMap(new WeakHashMap<>());
 
 	private final UnixDomainRouter router;
 
@@ -117,25 +125,35 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 
 		@Override
 		public Channel newChannel() {
-			Channel channel = this.delegate.newChannel();
 			GrpcTarget target = this.target;
 			Path socket = isPlaintext() ? this.router.route(target.host(), target.port()) : null;
 			if (socket == null) {
-				return channel;
+				return this.delegate.newChannel();
+			}
+			// The TCP channel is made only to learn the transport of a factory not seen
+			// before, or for a connection that stays on TCP
+			Transport transport = TRANSPORTS.get(this.delegate);
+			Channel tcp = null;
+			if (transport == null) {
+				tcp = this.delegate.newChannel();
+				transport = Transport.of(tcp);
+				TRANSPORTS.put(this.delegate, transport);
 			}
 			Channel domain;
 			try {
-				domain = connectedLike(channel, socket);
+				domain = transport.connect(socket, this.router.buffers());
 			}
 			catch (IOException | RuntimeException ex) {
 				// Nothing was sent: this very connection goes over TCP
 				this.router.fellBack(COMPONENT, socket, ex);
-				return channel;
+				return (tcp != null) ? tcp : this.delegate.newChannel();
 			}
 			if (domain == null) {
-				return channel;
+				return (tcp != null) ? tcp : this.delegate.newChannel();
 			}
-			channel.unsafe().closeForcibly();
+			if (tcp != null) {
+				tcp.unsafe().closeForcibly();
+			}
 			TrackedSocket record = this.router.connected(COMPONENT, socket, domain::isOpen);
 			NettyChannels.closeWith(domain, record);
 			domain.pipeline().addFirst(new AlreadyConnected());
@@ -159,14 +177,27 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			return plaintext;
 		}
 
-		// An AF_UNIX channel for the event loops grpc-netty runs the TCP one on,
-		// connected
-		// here, so that a failed connect leaves this connection to the TCP channel; null
-		// for a transport without one
-		private static @Nullable Channel connectedLike(Channel tcp, Path socket) throws IOException {
-			if (tcp instanceof NioSocketChannel) {
+		@Override
+		public String toString() {
+			return "same-host mode " + this.delegate;
+		}
+
+	}
+
+	/**
+	 * The transport grpc-netty runs a factory's TCP channels on, and the AF_UNIX channel
+	 * for the same event loops, connected here, so that a failed connect leaves the
+	 * connection to TCP.
+	 */
+	private enum Transport {
+
+		NIO {
+
+			@Override
+			Channel connect(Path socket, SocketBuffers buffers) throws IOException {
 				SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
 				try {
+					buffers.applyTo(channel);
 					channel.configureBlocking(false);
 					if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
 						throw new IOException("The AF_UNIX connect did not complete at once (its backlog is full)");
@@ -178,16 +209,42 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 					throw ex;
 				}
 			}
-			if (tcp.getClass().getName().equals(EPOLL_SOCKET_CHANNEL)) {
-				return Epoll.connected(socket);
+
+		},
+
+		EPOLL {
+
+			@Override
+			Channel connect(Path socket, SocketBuffers buffers) throws IOException {
+				return Epoll.connected(socket, buffers);
 			}
-			return null;
+
+		},
+
+		OTHER {
+
+			@Override
+			@Nullable Channel connect(Path socket, SocketBuffers buffers) {
+				return null;
+			}
+
+		};
+
+		static Transport of(Channel tcp) {
+			if (tcp instanceof NioSocketChannel) {
+				return NIO;
+			}
+			return tcp.getClass().getName().equals(EPOLL_SOCKET_CHANNEL) ? EPOLL : OTHER;
 		}
 
-		@Override
-		public String toString() {
-			return "same-host mode " + this.delegate;
-		}
+		/**
+		 * An AF_UNIX channel connected to a socket.
+		 * @param socket the socket file
+		 * @param buffers the buffer size to ask for
+		 * @return the channel, or {@code null} for a transport without one
+		 * @throws IOException if the connect fails
+		 */
+		abstract @Nullable Channel connect(Path socket, SocketBuffers buffers) throws IOException;
 
 	}
 
@@ -210,9 +267,13 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	 */
 	private static final class Epoll {
 
-		static Channel connected(Path socket) throws IOException {
+		static Channel connected(Path socket, SocketBuffers buffers) throws IOException {
 			LinuxSocket channel = LinuxSocket.newSocketDomain();
 			try {
+				if (buffers.isSet()) {
+					channel.setSendBufferSize(buffers.size());
+					channel.setReceiveBufferSize(buffers.size());
+				}
 				if (!channel.connect(new DomainSocketAddress(socket.toString()))) {
 					throw new IOException("The AF_UNIX connect did not complete at once (its backlog is full)");
 				}

@@ -2,8 +2,11 @@ package io.github.loopbackfastpath.unixdomain.grpc;
 
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.grpc.Attributes;
 import io.grpc.Context;
@@ -19,6 +22,7 @@ import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -31,11 +35,12 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  * Publishes an AF_UNIX socket beside the gRPC server Spring Boot started: a second
  * grpc-netty server, on Netty's epoll domain socket channel where Netty has epoll (as
  * grpc-netty's TCP server runs on Linux), else on NIO, serving the same service
- * definitions (with the interceptors Spring gRPC applied to them). It takes grpc-java's
- * default transport settings, not those of the TCP server's builder. A TLS server is not
- * published: its clients keep TLS on TCP. Its calls carry a mark in their gRPC
- * {@link Context} ({@link #isUnixDomainCall()}), for the {@code transport} key of their
- * observations.
+ * definitions (with the interceptors Spring gRPC applied to them), on grpc-netty's shared
+ * event loops, where its TCP server and channels run by default (a separate pool cost new
+ * connections their tail latency). It takes grpc-java's default transport settings, not
+ * those of the TCP server's builder. A TLS server is not published: its clients keep TLS
+ * on TCP. Its calls carry a mark in their gRPC {@link Context}
+ * ({@link #isUnixDomainCall()}), for the {@code transport} key of their observations.
  *
  * @author Loopback Fast Path contributors
  */
@@ -49,14 +54,18 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 
 	private final Environment environment;
 
+	private final SocketBuffers buffers;
+
 	/**
 	 * Create the publisher.
 	 * @param sockets publishes the sockets
 	 * @param environment to tell a TLS server
+	 * @param buffers the buffer size asked for on each accepted connection
 	 */
-	public GrpcUnixDomainPublisher(UnixDomainPublisher sockets, Environment environment) {
+	public GrpcUnixDomainPublisher(UnixDomainPublisher sockets, Environment environment, SocketBuffers buffers) {
 		this.sockets = sockets;
 		this.environment = environment;
+		this.buffers = buffers;
 	}
 
 	@Override
@@ -72,42 +81,64 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 			return;
 		}
 		Server server = event.getServer();
-		this.sockets.publish(COMPONENT, port, (socket, accepted) -> bind(server, socket, accepted));
+		this.sockets.publish(COMPONENT, port, (socket, accepted) -> bind(server, socket, accepted, this.buffers));
 	}
 
-	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted) throws Exception {
+	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers)
+			throws Exception {
 		boolean epoll = Transport.epoll();
-		EventLoopGroup boss = Transport.group(epoll, 1, "grpc-unix-domain-boss");
-		EventLoopGroup workers = Transport.group(epoll, 0, "grpc-unix-domain");
+		NettyServerBuilder builder = epoll ? Transport.epollBuilder(socket)
+				: NettyServerBuilder.forAddress(UnixDomainSocketAddress.of(socket));
+		List<EventLoopGroup> ownGroups = eventLoops(builder, epoll);
+		builder.channelType(epoll ? Transport.epollChannelType() : NioServerDomainSocketChannel.class)
+			// grpc-netty sets SO_KEEPALIVE on every accepted connection, which
+			// an AF_UNIX one does not have: Netty would warn once per connection
+			.withChildOption(ChannelOption.SO_KEEPALIVE, null)
+			.addTransportFilter(new AcceptCounter(accepted))
+			.intercept(new UnixDomainCalls());
+		if (buffers.isSet()) {
+			builder.withChildOption(ChannelOption.SO_SNDBUF, buffers.size())
+				.withChildOption(ChannelOption.SO_RCVBUF, buffers.size());
+		}
+		for (ServerServiceDefinition service : tcp.getServices()) {
+			builder.addService(service);
+		}
+		Server server;
 		try {
-			NettyServerBuilder builder = (epoll ? Transport.epollBuilder(socket)
-					: NettyServerBuilder.forAddress(UnixDomainSocketAddress.of(socket))
-						.channelType(NioServerDomainSocketChannel.class))
-				.bossEventLoopGroup(boss)
-				.workerEventLoopGroup(workers)
-				// grpc-netty sets SO_KEEPALIVE on every accepted connection, which an
-				// AF_UNIX
-				// one does not have: Netty would warn once per connection
-				.withChildOption(ChannelOption.SO_KEEPALIVE, null)
-				.addTransportFilter(new AcceptCounter(accepted))
-				.intercept(new UnixDomainCalls());
-			for (ServerServiceDefinition service : tcp.getServices()) {
-				builder.addService(service);
-			}
-			Server server = builder.build().start();
-			return () -> {
-				server.shutdown();
-				if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-					server.shutdownNow();
-				}
-				boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-				workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-			};
+			server = builder.build().start();
 		}
 		catch (Exception | LinkageError ex) {
-			boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-			workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+			shutDown(ownGroups);
 			throw ex;
+		}
+		return () -> {
+			server.shutdown();
+			if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+				server.shutdownNow();
+			}
+			shutDown(ownGroups);
+		};
+	}
+
+	// grpc-netty's shared event loops, where its TCP server and channels run by default:
+	// a pool of its own cost each new connection its tail latency (measured). Where
+	// grpc-netty's fields differ, groups of the server's own, shut down with it.
+	private static List<EventLoopGroup> eventLoops(NettyServerBuilder builder, boolean epoll) {
+		try {
+			GrpcNettyInternals.useDefaultEventLoops(builder);
+			return List.of();
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			EventLoopGroup boss = Transport.group(epoll, 1, "grpc-unix-domain-boss");
+			EventLoopGroup workers = Transport.group(epoll, 0, "grpc-unix-domain");
+			builder.bossEventLoopGroup(boss).workerEventLoopGroup(workers);
+			return List.of(boss, workers);
+		}
+	}
+
+	private static void shutDown(List<EventLoopGroup> groups) {
+		for (EventLoopGroup group : groups) {
+			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 		}
 	}
 
@@ -122,9 +153,8 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 
 	/**
 	 * The transport the AF_UNIX server runs on: epoll where Netty has it, as grpc-netty's
-	 * own TCP server does on Linux, else NIO (macOS, Windows); with grpc-netty's default
-	 * number of worker threads (twice the processors). The epoll classes are only loaded
-	 * where epoll is available.
+	 * own TCP server does on Linux, else NIO (macOS, Windows). The epoll classes are only
+	 * loaded where epoll is available.
 	 */
 	private static final class Transport {
 
@@ -143,8 +173,11 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 		}
 
 		static NettyServerBuilder epollBuilder(Path socket) {
-			return NettyServerBuilder.forAddress(new io.netty.channel.unix.DomainSocketAddress(socket.toString()))
-				.channelType(io.netty.channel.epoll.EpollServerDomainSocketChannel.class);
+			return NettyServerBuilder.forAddress(new io.netty.channel.unix.DomainSocketAddress(socket.toString()));
+		}
+
+		static Class<? extends ServerChannel> epollChannelType() {
+			return io.netty.channel.epoll.EpollServerDomainSocketChannel.class;
 		}
 
 	}

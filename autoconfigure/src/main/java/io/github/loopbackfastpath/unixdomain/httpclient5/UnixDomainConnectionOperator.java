@@ -60,7 +60,7 @@ final class UnixDomainConnectionOperator implements HttpClientConnectionOperator
 					socketConfig, attachment, context);
 			return;
 		}
-		UnixDomainSocketAdapter socket = UnixDomainSocketAdapter.connect(unixDomainSocket);
+		UnixDomainSocketAdapter socket = UnixDomainSocketAdapter.connect(unixDomainSocket, this.router.buffers());
 		try {
 			Timeout soTimeout = socketConfig.getSoTimeout();
 			if (soTimeout != null) {

@@ -15,6 +15,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,13 +53,15 @@ final class UnixDomainSocketAdapter extends java.net.Socket {
 	/**
 	 * Connect to an AF_UNIX socket.
 	 * @param path the socket file
+	 * @param buffers the buffer size to ask for
 	 * @return the connected socket
 	 * @throws IOException if the connection fails
 	 */
-	static UnixDomainSocketAdapter connect(Path path) throws IOException {
+	static UnixDomainSocketAdapter connect(Path path, SocketBuffers buffers) throws IOException {
 		SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
 		Selector selector = null;
 		try {
+			buffers.applyTo(channel);
 			channel.connect(UnixDomainSocketAddress.of(path));
 			channel.configureBlocking(false);
 			selector = Selector.open();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -23,6 +24,16 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * @author Loopback Fast Path contributors
  */
 public final class JettyUnixDomainBinder implements ServerBinder {
+
+	private final SocketBuffers buffers;
+
+	/**
+	 * Create the binder.
+	 * @param buffers the buffer size asked for on each accepted connection
+	 */
+	public JettyUnixDomainBinder(SocketBuffers buffers) {
+		this.buffers = buffers;
+	}
 
 	@Override
 	public @Nullable String componentOf(WebServer server) {
@@ -51,7 +62,7 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 		Server jetty = ((JettyWebServer) server).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
 		HttpConnectionFactory http = tcp.getConnectionFactory(HttpConnectionFactory.class);
-		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted,
+		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted, this.buffers,
 				new HttpConnectionFactory(http.getHttpConfiguration()));
 		connector.setIdleTimeout(tcp.getIdleTimeout());
 		jetty.addConnector(connector);

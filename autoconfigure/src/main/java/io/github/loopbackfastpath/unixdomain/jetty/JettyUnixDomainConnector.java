@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Executor;
 
 import io.github.loopbackfastpath.record.RecordsItself;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
@@ -40,12 +41,16 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 
 	private final SelectorManager selectors;
 
+	private final SocketBuffers buffers;
+
 	private volatile @Nullable ServerSocketChannel channel;
 
-	JettyUnixDomainConnector(Server server, Path path, Runnable accepted, ConnectionFactory... factories) {
+	JettyUnixDomainConnector(Server server, Path path, Runnable accepted, SocketBuffers buffers,
+			ConnectionFactory... factories) {
 		super(server, null, null, null, 1, factories);
 		this.path = path;
 		this.accepted = accepted;
+		this.buffers = buffers;
 		this.selectors = new Selectors(getExecutor(), getScheduler());
 		addBean(this.selectors, true);
 		setName("unix-domain:" + path);
@@ -89,6 +94,7 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 		}
 		SocketChannel connection = channel.accept();
 		this.accepted.run();
+		this.buffers.applyTo(connection);
 		connection.configureBlocking(false);
 		this.selectors.accept(connection);
 	}

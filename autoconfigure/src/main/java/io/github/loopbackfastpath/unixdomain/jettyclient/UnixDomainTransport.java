@@ -1,6 +1,9 @@
 package io.github.loopbackfastpath.unixdomain.jettyclient;
 
+import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SelectableChannel;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,6 +35,15 @@ final class UnixDomainTransport extends Transport.TCPUnix {
 		this.socket = socket;
 		this.tcp = tcp;
 		this.router = router;
+	}
+
+	@Override
+	public SelectableChannel newSelectableChannel() throws IOException {
+		SelectableChannel channel = super.newSelectableChannel();
+		if (channel instanceof NetworkChannel network) {
+			this.router.buffers().applyTo(network);
+		}
+		return channel;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
@@ -35,12 +36,16 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 
 	private final ConfiguredHttpServers servers;
 
+	private final SocketBuffers buffers;
+
 	/**
 	 * Create the binder.
 	 * @param servers the configured servers, by port
+	 * @param buffers the buffer size asked for on each accepted connection
 	 */
-	public NettyUnixDomainBinder(ConfiguredHttpServers servers) {
+	public NettyUnixDomainBinder(ConfiguredHttpServers servers, SocketBuffers buffers) {
 		this.servers = servers;
+		this.buffers = buffers;
 	}
 
 	@Override
@@ -79,7 +84,10 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 		SocketAddress address = NettyDomainSockets.address(socket);
 		DisposableServer disposable = httpServer.bindAddress(() -> address)
 			.runOn(HttpResources.get(), nativeTransport)
-			.doOnChannelInit((observer, channel, remoteAddress) -> accepted.run())
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				accepted.run();
+				NettySocketBuffers.applyTo(channel, this.buffers);
+			})
 			.handle(new ReactorHttpHandlerAdapter(handler))
 			.bindNow();
 		return disposable::disposeNow;

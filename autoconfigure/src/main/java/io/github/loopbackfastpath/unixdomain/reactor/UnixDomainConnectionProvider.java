@@ -10,6 +10,7 @@ import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.record.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.netty.NettySocketBuffers;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -109,6 +110,7 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 		if (!nativeTransport) {
 			channel.pipeline().addLast(Http11.NAME, Http11.INSTANCE);
 		}
+		NettySocketBuffers.applyTo(channel, this.router.buffers());
 		TrackedSocket record = this.router.connected(COMPONENT, socket, channel::isOpen);
 		NettyChannels.closeWith(channel, record);
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.github.loopbackfastpath.record.RecordsItself;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.apache.catalina.Service;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.ProtocolHandler;
@@ -40,13 +41,17 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 
 	private final String permissions;
 
+	private final SocketBuffers buffers;
+
 	/**
 	 * Create the binder.
 	 * @param permissions the permissions Tomcat gives the socket file, such as
 	 * {@code rw-------}
+	 * @param buffers the buffer size asked for on each accepted connection
 	 */
-	public TomcatUnixDomainBinder(String permissions) {
+	public TomcatUnixDomainBinder(String permissions, SocketBuffers buffers) {
 		this.permissions = permissions;
+		this.buffers = buffers;
 	}
 
 	@Override
@@ -73,7 +78,7 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 		WebServer server = context.getWebServer();
 		requireNothingForOthers(socket.getParent());
 		Connector tcp = ((TomcatWebServer) server).getTomcat().getConnector();
-		Connector connector = new Connector(new UnixDomainProtocol(accepted));
+		Connector connector = new Connector(new UnixDomainProtocol(accepted, this.buffers));
 		copySettings(tcp, connector);
 		connector.setProperty("unixDomainSocketPath", socket.toString());
 		connector.setProperty("unixDomainSocketPathPermissions", this.permissions);
@@ -125,12 +130,13 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	}
 
 	/**
-	 * The HTTP/1.1 NIO protocol, counting the connections its AF_UNIX socket accepts.
+	 * The HTTP/1.1 NIO protocol, counting the connections its AF_UNIX socket accepts and
+	 * asking for the buffer size on each.
 	 */
 	static final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItself {
 
-		UnixDomainProtocol(Runnable accepted) {
-			super(new CountingEndpoint(accepted));
+		UnixDomainProtocol(Runnable accepted, SocketBuffers buffers) {
+			super(new CountingEndpoint(accepted, buffers));
 		}
 
 	}
@@ -139,14 +145,18 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 
 		private final Runnable accepted;
 
-		CountingEndpoint(Runnable accepted) {
+		private final SocketBuffers buffers;
+
+		CountingEndpoint(Runnable accepted, SocketBuffers buffers) {
 			this.accepted = accepted;
+			this.buffers = buffers;
 		}
 
 		@Override
 		protected SocketChannel serverSocketAccept() throws Exception {
 			SocketChannel channel = super.serverSocketAccept();
 			this.accepted.run();
+			this.buffers.applyTo(channel);
 			return channel;
 		}
 

@@ -7,6 +7,7 @@ import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
 import io.github.loopbackfastpath.unixdomain.ServerPublisher;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.SocketDirectory;
 import io.github.loopbackfastpath.unixdomain.SocketTrust;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
@@ -158,6 +159,24 @@ class UnixDomainAutoConfigurationTests {
 				.hasMessageContaining("loopback.fast-path.unix-domain.group")
 				.hasMessageContaining("no-such-group-lfp");
 		});
+	}
+
+	@Test
+	void aNegativeBufferSizeFailsStartUpNamingThePropertyAndTheFix() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.buffer-size=-1KB").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("loopback.fast-path.unix-domain.buffer-size")
+				.hasMessageContaining("1MB");
+		});
+	}
+
+	@Test
+	void theBufferSizeIsOneMegabyteByDefault() {
+		runner().run((context) -> assertThat(context).getBean(SocketBuffers.class)
+			.isEqualTo(new SocketBuffers(1024 * 1024)));
 	}
 
 	@Test

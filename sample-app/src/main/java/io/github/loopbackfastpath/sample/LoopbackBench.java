@@ -169,7 +169,39 @@ final class LoopbackBench {
 		this.out.println();
 		this.out.println("Verdict, per path (95% intervals; read them against the tcp (A/A) lines above):");
 		verdicts(results).forEach((line) -> this.out.println("  " + line));
+		List<String> kept = bulkGainKept(results);
+		if (!kept.isEmpty()) {
+			this.out.println();
+			this.out.println("Bulk (1 MiB): how much of the bare AF_UNIX channel's gain each stack keeps:");
+			kept.forEach((line) -> this.out.println("  " + line));
+		}
 		return results;
+	}
+
+	/**
+	 * For each stack, the share of the bare AF_UNIX channel's bulk gain over TCP that the
+	 * stack's AF_UNIX bulk transfers keep, on a log scale (a stack as fast as the bare
+	 * channel keeps 100%, one as fast as TCP 0%). Only where the bare channel is faster
+	 * beyond noise.
+	 * @param results the comparisons, per workload
+	 * @return one line per stack
+	 */
+	static List<String> bulkGainKept(Map<String, Comparison> results) {
+		Comparison bare = results.get("JDK channels|bulk (1 MiB)");
+		Ratio bareRatio = (bare != null) ? bare.ratios().get(Mode.UNIX_DOMAIN) : null;
+		if (bareRatio == null || !bareRatio.beyondNoise() || bareRatio.ratio() <= 1) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		results.forEach((name, comparison) -> {
+			Ratio ratio = comparison.ratios().get(Mode.UNIX_DOMAIN);
+			if (name.endsWith("|bulk (1 MiB)") && !name.startsWith("JDK channels") && ratio != null) {
+				lines.add(String.format(Locale.ROOT, "%s: %.3fx of the bare channel's %.3fx, %.0f%% of the gain",
+						name.substring(0, name.indexOf('|')), ratio.ratio(), bareRatio.ratio(),
+						100 * Math.log(ratio.ratio()) / Math.log(bareRatio.ratio())));
+			}
+		});
+		return lines;
 	}
 
 	/**

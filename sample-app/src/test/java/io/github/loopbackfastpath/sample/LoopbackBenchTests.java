@@ -113,6 +113,22 @@ class LoopbackBenchTests {
 	}
 
 	@Test
+	void eachStackSaysHowMuchOfTheBareChannelsBulkGainItKeeps() {
+		Map<String, LoopbackBench.Comparison> results = new LinkedHashMap<>();
+		results.put("JDK channels|bulk (1 MiB)",
+				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(2.0, 1.8, 2.2, 20))));
+		results.put("webclient -> tomcat|bulk (1 MiB)", new LoopbackBench.Comparison(Map.of(),
+				Map.of(Mode.UNIX_DOMAIN, new Ratio(Math.sqrt(2), 1.3, 1.5, 20))));
+		results.put("webclient -> tomcat|small (128 B)",
+				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(1.1, 1.05, 1.15, 20))));
+		assertThat(LoopbackBench.bulkGainKept(results))
+			.containsExactly("webclient -> tomcat: 1.414x of the bare channel's 2.000x, 50% of the gain");
+		results.put("JDK channels|bulk (1 MiB)",
+				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(1.1, 0.9, 1.3, 20))));
+		assertThat(LoopbackBench.bulkGainKept(results)).as("no gain beyond noise to keep").isEmpty();
+	}
+
+	@Test
 	void intervalThatContainsOneIsNoDifferenceBeyondNoise() {
 		Ratio noise = new Ratio(1.02, 0.95, 1.09, 10);
 		assertThat(noise.beyondNoise()).isFalse();

@@ -7,6 +7,7 @@ import io.github.loopbackfastpath.grpc.GrpcUnixTargets;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.jdk.JdkRuntimeHints;
 import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.RecordListener;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.report.SocketLogger;
@@ -17,15 +18,21 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the loopback fast path engine, its
@@ -41,6 +48,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 @EnableConfigurationProperties(LoopbackFastPathProperties.class)
 public final class LoopbackFastPathAutoConfiguration {
 
+	private static final String JNA = "classpath:com/sun/jna/Native.class";
+
 	@Bean
 	@ConditionalOnMissingBean
 	SocketRegistry loopbackFastPathSocketRegistry(LoopbackFastPathProperties properties,
@@ -51,14 +60,16 @@ public final class LoopbackFastPathAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "com.sun.jna.Native")
+	// A resource, not a class: Spring Boot loads the classes it checks, and an
+	// application that leaves everything off should load no JNA class
+	@ConditionalOnResource(resources = JNA)
 	@ImportRuntimeHints(JdkRuntimeHints.class)
 	static class EngineConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		SocketPlatform loopbackFastPathSocketPlatform() {
-			return SocketPlatform.detect();
+			return SocketPlatforms.detect();
 		}
 
 		@Bean
@@ -123,13 +134,28 @@ public final class LoopbackFastPathAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("com.sun.jna.Native")
+	@Conditional(JnaMissing.class)
 	static class JnaMissingConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		JnaMissingReporter loopbackFastPathJnaMissingReporter(ObjectProvider<LoopbackFastPathProperties> properties) {
 			return new JnaMissingReporter(properties.getObject().isEnabled());
+		}
+
+	}
+
+	/**
+	 * JNA is not on the class path, told without loading a JNA class.
+	 */
+	static final class JnaMissing extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("JNA missing");
+			return new DefaultResourceLoader(context.getClassLoader()).getResource(JNA).exists()
+					? ConditionOutcome.noMatch(message.found("resource").items(JNA))
+					: ConditionOutcome.match(message.didNotFind("resource").items(JNA));
 		}
 
 	}

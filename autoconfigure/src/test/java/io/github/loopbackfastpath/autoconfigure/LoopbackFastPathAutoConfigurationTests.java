@@ -1,9 +1,9 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import com.sun.jna.Native;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.LoopbackFastPathException;
 import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
@@ -11,12 +11,12 @@ import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.report.LoopbackFastPathException;
 import io.github.loopbackfastpath.report.LoopbackFastPathFailureAnalyzer;
 import io.github.loopbackfastpath.report.SocketLogger;
 import io.github.loopbackfastpath.server.ListenerCheck;
 import io.github.loopbackfastpath.server.tomcat.TomcatFastPathCustomizer;
 import io.github.loopbackfastpath.test.SubstituteWindows;
+import io.github.loopbackfastpath.test.WithoutJna;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -98,7 +98,7 @@ class LoopbackFastPathAutoConfigurationTests {
 
 	@Test
 	void withoutJnaTheStarterBacksOffWithOneLogLine(CapturedOutput output) {
-		this.runner.withClassLoader(new FilteredClassLoader(Native.class))
+		this.runner.withClassLoader(new FilteredClassLoader(WithoutJna.FILTER))
 			.withPropertyValues("loopback.fast-path.enabled=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -112,7 +112,7 @@ class LoopbackFastPathAutoConfigurationTests {
 
 	@Test
 	void withoutJnaAndDisabledNothingIsLogged(CapturedOutput output) {
-		this.runner.withClassLoader(new FilteredClassLoader(Native.class))
+		this.runner.withClassLoader(new FilteredClassLoader(WithoutJna.FILTER))
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("JNA");
 	}

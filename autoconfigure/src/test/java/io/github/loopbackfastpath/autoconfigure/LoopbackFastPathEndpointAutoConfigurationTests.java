@@ -1,9 +1,9 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import com.sun.jna.Native;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.test.WithoutJna;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -39,7 +39,7 @@ class LoopbackFastPathEndpointAutoConfigurationTests {
 
 	@Test
 	void withoutJnaTheEndpointSaysTheIoctlBackedOff() {
-		this.runner.withClassLoader(new FilteredClassLoader(Native.class))
+		this.runner.withClassLoader(new FilteredClassLoader(WithoutJna.FILTER))
 			.withPropertyValues("management.endpoints.web.exposure.include=loopbackfastpath")
 			.run((context) -> {
 				LoopbackFastPathEndpoint.LoopbackFastPathDescriptor report = context

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.SocketRegistry;
 
 /**
@@ -27,7 +28,7 @@ final class Engines {
 	 * @return the engine
 	 */
 	static FastPathEngine thisOs(int historySize) {
-		return new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(), new SocketRegistry(historySize),
+		return new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(), new SocketRegistry(historySize),
 				true, true);
 	}
 
@@ -50,7 +51,7 @@ final class Engines {
 		private static final ThreadLocal<Memory[]> BUFFERS = ThreadLocal
 			.withInitial(() -> new Memory[] { new Memory(128), new Memory(4) });
 
-		private final SocketPlatform real = SocketPlatform.detect();
+		private final SocketPlatform real = SocketPlatforms.detect();
 
 		@Override
 		public String osName() {

@@ -16,22 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PosixSocketPlatform implements SocketPlatform {
 
-	private volatile @Nullable Libc libc;
-
 	/**
-	 * libc is bound on first use, so that an application that leaves the fast path
-	 * disabled loads no native library.
+	 * libc is bound on first use (see {@link Libc#INSTANCE}), so that an application that
+	 * leaves the fast path disabled loads neither a native library nor a JNA class.
 	 */
 	public PosixSocketPlatform() {
-	}
-
-	private Libc libc() {
-		Libc libc = this.libc;
-		if (libc == null) {
-			libc = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
-			this.libc = libc;
-		}
-		return libc;
 	}
 
 	@Override
@@ -68,13 +57,21 @@ public final class PosixSocketPlatform implements SocketPlatform {
 	public int localPort(long handle) {
 		byte[] address = new byte[SocketAddresses.BUFFER_SIZE];
 		IntByReference length = new IntByReference(address.length);
-		if (libc().getsockname((int) handle, address, length) != 0) {
+		if (Libc.INSTANCE.getsockname((int) handle, address, length) != 0) {
 			return -1;
 		}
 		return SocketAddresses.port(address);
 	}
 
+	/**
+	 * The libc binding; JNA loads it when this interface is first used.
+	 */
 	interface Libc extends Library {
+
+		/**
+		 * The binding.
+		 */
+		Libc INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Libc.class);
 
 		int getsockname(int socket, byte[] address, IntByReference addressLength);
 

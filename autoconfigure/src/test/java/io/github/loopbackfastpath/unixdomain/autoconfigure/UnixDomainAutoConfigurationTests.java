@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
 import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.test.WithoutJna;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
 import io.github.loopbackfastpath.unixdomain.ServerPublisher;
@@ -96,7 +97,7 @@ class UnixDomainAutoConfigurationTests {
 
 	@Test
 	void onWithoutJnaAndWithTheIoctlOff() {
-		runner().withClassLoader(new FilteredClassLoader("com.sun.jna"))
+		runner().withClassLoader(new FilteredClassLoader(WithoutJna.FILTER))
 			.run((context) -> assertThat(context).hasSingleBean(UnixDomainRouter.class)
 				.hasSingleBean(SocketRegistry.class));
 	}

@@ -7,9 +7,9 @@ import java.util.TreeSet;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.jdk.JdkFastLoopback;
+import io.github.loopbackfastpath.platform.FastPathError;
 import io.github.loopbackfastpath.platform.NativeHandle;
 import io.github.loopbackfastpath.platform.SocketPlatform;
-import io.github.loopbackfastpath.platform.winsock.WsaError;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketOutcome;
@@ -125,12 +125,13 @@ public final class FastPathEngine implements LoopbackFastPath {
 					"Windows accepted the request. This does not prove the fast path is used: a Windows Filtering "
 							+ "Platform callout (firewall, antivirus) silently forces the normal path.");
 		}
-		if (error == WsaError.WSAEOPNOTSUPP.code()) {
-			return record(request, FastPathStatus.UNSUPPORTED_BY_TRANSPORT, handle, error,
-					WsaError.WSAEOPNOTSUPP.message() + " The socket works normally without it.");
+		FastPathError failure = this.platform.error(error);
+		if (failure.meaning() == FastPathError.Meaning.NOT_SUPPORTED) {
+			return record(request, FastPathStatus.UNSUPPORTED_BY_TRANSPORT, handle, failure,
+					failure.message() + " The socket works normally without it.");
 		}
-		return record(request, FastPathStatus.FAILED, handle, error,
-				WsaError.messageOf(error) + " The socket works normally without the fast path.");
+		return record(request, FastPathStatus.FAILED, handle, failure,
+				failure.message() + " The socket works normally without the fast path.");
 	}
 
 	@Override
@@ -173,13 +174,13 @@ public final class FastPathEngine implements LoopbackFastPath {
 	}
 
 	private SocketRecord record(SocketRequest request, FastPathStatus status, NativeHandle handle,
-			@Nullable Integer errorCode, String message) {
+			@Nullable FastPathError error, String message) {
 		if (this.jdkFastLoopback && this.platform.supportsFastPath()) {
 			message = message + " The JDK's own switch jdk.net.useFastTcpLoopback is on: the JDK requested the fast "
 					+ "path for this socket itself when it was created.";
 		}
 		SocketOutcome outcome = new SocketOutcome(request.role(), request.component(), request.stage(), status,
-				handle.value(), errorCode, (errorCode != null) ? WsaError.nameOf(errorCode) : null, message,
+				handle.value(), (error != null) ? error.code() : null, (error != null) ? error.name() : null, message,
 				this.registry.now());
 		return this.registry.register(outcome, request.socket(), request.localAddress(), request.remoteAddress());
 	}

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.report;
+package io.github.loopbackfastpath.engine;
 
 import java.util.List;
 import java.util.stream.Collectors;

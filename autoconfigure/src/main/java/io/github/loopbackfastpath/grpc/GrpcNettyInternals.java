@@ -1,11 +1,9 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import io.github.loopbackfastpath.reflect.InternalFields;
 import io.grpc.internal.ObjectPool;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
@@ -45,8 +43,6 @@ public final class GrpcNettyInternals {
 
 	private static final int PLAINTEXT_PORT = 80;
 
-	private static final Map<String, Field> FIELDS = new ConcurrentHashMap<>();
-
 	private static volatile @Nullable Method defaultPortMethod;
 
 	private GrpcNettyInternals() {
@@ -61,12 +57,11 @@ public final class GrpcNettyInternals {
 	@SuppressWarnings("unchecked")
 	static void wrapServerChannelFactory(NettyServerBuilder builder,
 			UnaryOperator<ChannelFactory<? extends ServerChannel>> wrapper) throws ReflectiveOperationException {
-		Field channelFactory = field(NettyServerBuilder.class, CHANNEL_FACTORY);
-		ChannelFactory<? extends ServerChannel> current = (ChannelFactory<? extends ServerChannel>) channelFactory
-			.get(builder);
+		ChannelFactory<? extends ServerChannel> current = (ChannelFactory<? extends ServerChannel>) InternalFields
+			.read(NettyServerBuilder.class, CHANNEL_FACTORY, builder);
 		providePool(builder, NettyServerBuilder.class, BOSS_POOL, DEFAULT_BOSS_POOL);
 		providePool(builder, NettyServerBuilder.class, WORKER_POOL, DEFAULT_WORKER_POOL);
-		channelFactory.set(builder, wrapper.apply(current));
+		InternalFields.write(NettyServerBuilder.class, CHANNEL_FACTORY, builder, wrapper.apply(current));
 	}
 
 	/**
@@ -89,10 +84,10 @@ public final class GrpcNettyInternals {
 	@SuppressWarnings("unchecked")
 	public static void wrapChannelFactory(NettyChannelBuilder builder,
 			UnaryOperator<ChannelFactory<? extends Channel>> wrapper) throws ReflectiveOperationException {
-		Field channelFactory = field(NettyChannelBuilder.class, CHANNEL_FACTORY);
-		ChannelFactory<? extends Channel> current = (ChannelFactory<? extends Channel>) channelFactory.get(builder);
+		ChannelFactory<? extends Channel> current = (ChannelFactory<? extends Channel>) InternalFields
+			.read(NettyChannelBuilder.class, CHANNEL_FACTORY, builder);
 		providePool(builder, NettyChannelBuilder.class, CLIENT_POOL, DEFAULT_CLIENT_POOL);
-		channelFactory.set(builder, wrapper.apply(current));
+		InternalFields.write(NettyChannelBuilder.class, CHANNEL_FACTORY, builder, wrapper.apply(current));
 	}
 
 	/**
@@ -115,24 +110,12 @@ public final class GrpcNettyInternals {
 	@SuppressWarnings("unchecked")
 	private static void providePool(Object builder, Class<?> type, String poolField, String defaultPoolField)
 			throws ReflectiveOperationException {
-		Field pool = field(type, poolField);
-		Object defaultPool = field(type, defaultPoolField).get(null);
-		Object current = pool.get(builder);
-		if (current == defaultPool) {
-			pool.set(builder, new DelegatingPool((ObjectPool<? extends EventLoopGroup>) current));
+		Object defaultPool = InternalFields.read(type, defaultPoolField, null);
+		Object current = InternalFields.read(type, poolField, builder);
+		if (current != null && current == defaultPool) {
+			InternalFields.write(type, poolField, builder,
+					new DelegatingPool((ObjectPool<? extends EventLoopGroup>) current));
 		}
-	}
-
-	// Looked up once per field: channels are built often (one per createChannel call)
-	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-		String key = type.getName() + "#" + name;
-		Field field = FIELDS.get(key);
-		if (field == null) {
-			field = type.getDeclaredField(name);
-			field.setAccessible(true);
-			FIELDS.put(key, field);
-		}
-		return field;
 	}
 
 	/**

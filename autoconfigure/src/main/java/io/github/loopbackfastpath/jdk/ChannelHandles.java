@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.jdk;
 
 import java.lang.invoke.MethodHandle;
 import java.nio.channels.Channel;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.platform.NativeHandle;
@@ -142,7 +143,8 @@ public final class ChannelHandles {
 		}
 		try {
 			int fd = switch (this.route) {
-				case EXPORTED -> (int) this.getFdVal.invoke(channel);
+				case EXPORTED ->
+					(int) Objects.requireNonNull(this.getFdVal, "getFDVal of the exported route").invoke(channel);
 				case OPENED -> SunNioCh.readFdVal(channel);
 				default -> jni().read(channel);
 			};

@@ -10,6 +10,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an {@code int} field of a Java object through JNI, which module encapsulation
@@ -120,8 +121,8 @@ final class JniFieldReader {
 			return JNU_GetFieldByName(JNIEnv.CURRENT, null, target, name, signature);
 		}
 
-		private static native long JNU_GetFieldByName(JNIEnv env, Pointer hasException, Object object, Pointer name,
-				Pointer signature);
+		private static native long JNU_GetFieldByName(JNIEnv env, @Nullable Pointer hasException, Object object,
+				Pointer name, Pointer signature);
 
 	}
 

@@ -3,8 +3,8 @@ package io.github.loopbackfastpath.jdk;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 
+import io.github.loopbackfastpath.reflect.InternalFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,17 +78,7 @@ final class SunNioCh {
 	 * @throws ReflectiveOperationException if there is no such field
 	 */
 	static int readFdVal(Object channel) throws ReflectiveOperationException {
-		for (Class<?> type = channel.getClass(); type != null; type = type.getSuperclass()) {
-			try {
-				Field field = type.getDeclaredField(FD_VAL);
-				field.setAccessible(true);
-				return field.getInt(channel);
-			}
-			catch (NoSuchFieldException ex) {
-				// look in the superclass
-			}
-		}
-		throw new NoSuchFieldException(FD_VAL);
+		return InternalFields.readInt(channel.getClass(), FD_VAL, channel);
 	}
 
 	/**
@@ -104,9 +94,7 @@ final class SunNioCh {
 			Class<?> net = Class.forName(NET, true, null);
 			for (String name : FAST_LOOPBACK_FIELDS) {
 				try {
-					Field field = net.getDeclaredField(name);
-					field.setAccessible(true);
-					return field.getBoolean(null);
+					return InternalFields.readStaticBoolean(net, name);
 				}
 				catch (NoSuchFieldException ex) {
 					// another JDK's name

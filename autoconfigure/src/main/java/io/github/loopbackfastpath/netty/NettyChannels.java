@@ -123,9 +123,9 @@ public final class NettyChannels {
 	 * @param remoteAddress where it is about to connect
 	 */
 	public static void beforeConnect(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel,
-			SocketAddress remoteAddress) {
+			@Nullable SocketAddress remoteAddress) {
 		try {
-			if (NettyDomainSockets.isDomainSocket(remoteAddress)) {
+			if (remoteAddress != null && NettyDomainSockets.isDomainSocket(remoteAddress)) {
 				// An AF_UNIX connection: the same-host mode records it
 				return;
 			}

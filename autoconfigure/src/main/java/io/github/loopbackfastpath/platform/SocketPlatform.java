@@ -1,18 +1,14 @@
 package io.github.loopbackfastpath.platform;
 
-import java.util.Locale;
-
-import io.github.loopbackfastpath.platform.posix.PosixSocketPlatform;
-import io.github.loopbackfastpath.platform.winsock.WinsockPlatform;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The operating system's side of the fast path: what the OS is, the ioctl itself and a
  * way to check that a handle is the socket it is thought to be.
  * <p>
- * This is the seam at the Winsock boundary: {@link #detect()} returns the real one, and a
- * test may supply a substitute to reach outcomes that no machine at hand produces
- * (success, rare Winsock errors).
+ * This is the seam at the Winsock boundary: {@code SocketPlatforms.detect()} returns the
+ * real one, and a test may supply a substitute to reach outcomes that no machine at hand
+ * produces (success, rare Winsock errors).
  *
  * @author Loopback Fast Path contributors
  */
@@ -64,13 +60,12 @@ public interface SocketPlatform {
 	int localPort(long handle);
 
 	/**
-	 * The platform of this JVM: Winsock on Windows, libc elsewhere. Requires JNA; loads
-	 * no native library until a socket is handled.
-	 * @return the platform
+	 * What an error code {@link #enableLoopbackFastPath(long)} returned means.
+	 * @param code the error code
+	 * @return the error, by code and meaning
 	 */
-	static SocketPlatform detect() {
-		boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-		return windows ? new WinsockPlatform() : new PosixSocketPlatform();
+	default FastPathError error(int code) {
+		return FastPathError.unknown(code);
 	}
 
 }

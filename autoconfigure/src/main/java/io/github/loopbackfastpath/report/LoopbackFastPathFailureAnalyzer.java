@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.report;
 
+import io.github.loopbackfastpath.engine.LoopbackFastPathException;
 import io.github.loopbackfastpath.record.SocketOutcome;
 import io.github.loopbackfastpath.record.SocketRecord;
 

@@ -1,7 +1,6 @@
 package io.github.loopbackfastpath.report;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.winsock.WsaError;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketOutcome;
 
@@ -19,11 +18,12 @@ final class Remedies {
 		if (outcome.status() == FastPathStatus.HANDLE_UNAVAILABLE) {
 			return "Let the starter reach native sockets: " + ChannelHandles.jvmOptionAdvice() + ".";
 		}
-		Integer code = outcome.errorCode();
-		if (code != null && code == WsaError.WSAEACCES.code()) {
+		// By the name the platform recorded (FastPathError.name())
+		String name = outcome.errorName();
+		if ("WSAEACCES".equals(name)) {
 			return "Check that no security product or policy forbids socket ioctls for this process.";
 		}
-		if (code != null && code == WsaError.WSAENOTSOCK.code()) {
+		if ("WSAENOTSOCK".equals(name)) {
 			return "The handle was not a socket: please report this with the endpoint's output.";
 		}
 		return "The fast path is deprecated by Microsoft and may not work on this Windows build. Set "

@@ -4,10 +4,10 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.engine.LoopbackFastPathException;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.report.LoopbackFastPathException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.WebServer;
@@ -54,14 +54,10 @@ public final class ListenerCheck implements ApplicationListener<WebServerInitial
 	public void onApplicationEvent(WebServerInitializedEvent event) {
 		WebServer server = event.getWebServer();
 		boolean enabled = this.fastPath.isEnabled(SocketRole.LISTENER);
-		String component = null;
+		String component = WebServers.componentOf(server);
 		for (WebServerCoverage coverage : this.coverages.orderedStream().toList()) {
-			String candidate = coverage.componentOf(server);
-			if (candidate != null) {
-				component = candidate;
-				if (enabled) {
-					coverage.recordUnhooked(server);
-				}
+			if (enabled && coverage.component().equals(component)) {
+				coverage.recordUnhooked(server);
 			}
 		}
 		recordMainPort(server, (component != null) ? component : server.getClass().getName());

@@ -1,7 +1,5 @@
 package io.github.loopbackfastpath.server;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.web.server.WebServer;
 
 /**
@@ -13,11 +11,10 @@ import org.springframework.boot.web.server.WebServer;
 public interface WebServerCoverage {
 
 	/**
-	 * The component name of the server's records, if the server is of this library.
-	 * @param server a started web server
-	 * @return the component, or {@code null} if the server is not of this library
+	 * The library this coverage speaks for, as {@link WebServers#componentOf} names it.
+	 * @return the component, such as {@code tomcat}
 	 */
-	@Nullable String componentOf(WebServer server);
+	String component();
 
 	/**
 	 * Record, as skipped with the reason, every listener of a server of this library that

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
@@ -16,11 +15,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 public interface ServerBinder {
 
 	/**
-	 * The component name of a server this binder handles.
-	 * @param server a started web server
-	 * @return the component, such as {@code tomcat}, or {@code null} if it is not one
+	 * The library whose servers this binder handles, as {@code WebServers.componentOf}
+	 * names it.
+	 * @return the component, such as {@code tomcat}
 	 */
-	@Nullable String componentOf(WebServer server);
+	String component();
 
 	/**
 	 * Why this server is not published, such as a TLS listener.

@@ -1,5 +1,7 @@
 package io.github.loopbackfastpath.unixdomain;
 
+import io.github.loopbackfastpath.server.WebServers;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,9 +38,9 @@ public final class ServerPublisher implements ApplicationListener<WebServerIniti
 		if (port <= 0 || this.sockets.unavailable() != null) {
 			return;
 		}
+		String component = WebServers.componentOf(server);
 		for (ServerBinder binder : this.binders.orderedStream().toList()) {
-			String component = binder.componentOf(server);
-			if (component != null) {
+			if (component != null && binder.component().equals(component)) {
 				publish(binder, component, event.getApplicationContext(), port);
 				return;
 			}

@@ -173,7 +173,11 @@ public final class SocketTrust {
 
 	// The reason a socket file cannot be trusted, or null; does not connect
 	@Nullable String untrustedFile(Path socket) {
-		String directory = untrustedDirectory(socket.getParent());
+		Path parent = socket.toAbsolutePath().getParent();
+		if (parent == null) {
+			return "The socket " + socket + " is not in a directory.";
+		}
+		String directory = untrustedDirectory(parent);
 		if (directory != null) {
 			return directory;
 		}

@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.platform.winsock.WsaError;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.LiveSocket;
@@ -35,7 +36,7 @@ class FastPathEngineTests {
 	@Test
 	@EnabledOnOs({ OS.LINUX, OS.MAC })
 	void onThisOsEverySocketIsUnsupportedPlatformAndLeftAlone() throws Exception {
-		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(), this.registry,
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(), this.registry,
 				true, true);
 		try (ServerSocketChannel channel = boundListener()) {
 			SocketRecord record = fastPath.request(listener(channel), channel);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
@@ -84,7 +85,7 @@ class GrpcClientFastPathTests {
 
 	@Test
 	void onThisOsTheClientIsUnsupportedPlatformWithAVerifiedHandle() throws Exception {
-		FastPathEngine engine = engine(SocketPlatform.detect(), 64);
+		FastPathEngine engine = engine(SocketPlatforms.detect(), 64);
 		ManagedChannel channel = channel(engine);
 		try {
 			assertThat(EchoGrpc.echo(channel, "hello")).isEqualTo("hello");

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GrpcCoverageTests {
 
-	private final FastPathEngine engine = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+	private final FastPathEngine engine = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 			new SocketRegistry(4), true, true);
 
 	@Test
@@ -47,7 +47,7 @@ class GrpcCoverageTests {
 
 	@Test
 	void rolesTurnedOffAreNotReportedOn() {
-		FastPathEngine listenersOnly = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+		FastPathEngine listenersOnly = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 				new SocketRegistry(4), true, false);
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("channels", new InProcessGrpcChannelFactory(List.of(),

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 
+import io.github.loopbackfastpath.platform.FastPathError;
 import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.winsock.WsaError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,6 +98,11 @@ public final class SubstituteWindows implements SocketPlatform {
 	@Override
 	public String nativeLibrary() {
 		return "substitute ws2_32 (libc underneath)";
+	}
+
+	@Override
+	public FastPathError error(int code) {
+		return WsaError.describe(code);
 	}
 
 	@Override

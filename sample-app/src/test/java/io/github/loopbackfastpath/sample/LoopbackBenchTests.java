@@ -13,7 +13,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
 import io.github.loopbackfastpath.sample.LoopbackBench.Ratio;
@@ -34,7 +34,7 @@ class LoopbackBenchTests {
 	@Test
 	@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux has AF_UNIX and no SIO_LOOPBACK_FAST_PATH")
 	void comparesEveryModeOfThisMachineWithConfidenceIntervals() throws Exception {
-		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath,
@@ -70,7 +70,7 @@ class LoopbackBenchTests {
 	@Test
 	@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux has AF_UNIX and no SIO_LOOPBACK_FAST_PATH")
 	void writesEveryLineAsJsonAndAChartOfTheRatiosBesideIt(@TempDir Path temp) throws Exception {
-		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
 		LoopbackBench.Settings settings = new LoopbackBench.Settings(3, 50, 2, 10, 0, 0, 0);
 		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath, settings,

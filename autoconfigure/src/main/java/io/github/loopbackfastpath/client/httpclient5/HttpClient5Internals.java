@@ -1,7 +1,6 @@
 package io.github.loopbackfastpath.client.httpclient5;
 
-import java.lang.reflect.Field;
-
+import io.github.loopbackfastpath.reflect.InternalFields;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -36,35 +35,30 @@ public final class HttpClient5Internals {
 			return builder.getConnManager();
 		}
 		catch (NoSuchMethodError ex) {
-			return (HttpClientConnectionManager) field(HttpClientBuilder.class, CONNECTION_MANAGER).get(builder);
+			return (HttpClientConnectionManager) InternalFields.read(HttpClientBuilder.class, CONNECTION_MANAGER,
+					builder);
 		}
 	}
 
 	public static @Nullable Object connectionOperator(PoolingHttpClientConnectionManager manager)
 			throws ReflectiveOperationException {
-		return field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).get(manager);
+		return InternalFields.read(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR, manager);
 	}
 
 	public static void connectionOperator(PoolingHttpClientConnectionManager manager, Object operator)
 			throws ReflectiveOperationException {
-		field(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR).set(manager, operator);
+		InternalFields.write(PoolingHttpClientConnectionManager.class, CONNECTION_OPERATOR, manager, operator);
 	}
 
 	static @Nullable DetachedSocketFactory socketFactory(DefaultHttpClientConnectionOperator operator)
 			throws ReflectiveOperationException {
-		return (DetachedSocketFactory) field(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY)
-			.get(operator);
+		return (DetachedSocketFactory) InternalFields.read(DefaultHttpClientConnectionOperator.class,
+				DETACHED_SOCKET_FACTORY, operator);
 	}
 
 	static void socketFactory(DefaultHttpClientConnectionOperator operator, DetachedSocketFactory factory)
 			throws ReflectiveOperationException {
-		field(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY).set(operator, factory);
-	}
-
-	private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-		Field field = type.getDeclaredField(name);
-		field.setAccessible(true);
-		return field;
+		InternalFields.write(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY, operator, factory);
 	}
 
 }

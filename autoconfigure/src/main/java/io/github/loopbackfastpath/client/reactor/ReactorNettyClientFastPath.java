@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.tcp.TcpClient;
@@ -51,7 +52,7 @@ public final class ReactorNettyClientFastPath {
 		return client.doOnChannelInit(this::onChannelInit);
 	}
 
-	void onChannelInit(ConnectionObserver observer, Channel channel, SocketAddress remoteAddress) {
+	void onChannelInit(ConnectionObserver observer, Channel channel, @Nullable SocketAddress remoteAddress) {
 		NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
 	}
 

@@ -9,6 +9,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.win32.StdCallLibrary;
+import io.github.loopbackfastpath.platform.FastPathError;
 import io.github.loopbackfastpath.platform.SocketAddresses;
 import io.github.loopbackfastpath.platform.SocketPlatform;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,11 @@ public final class WinsockPlatform implements SocketPlatform {
 	@Override
 	public String nativeLibrary() {
 		return "ws2_32";
+	}
+
+	@Override
+	public FastPathError error(int code) {
+		return WsaError.describe(code);
 	}
 
 	@Override

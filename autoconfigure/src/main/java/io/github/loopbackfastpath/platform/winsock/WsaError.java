@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.platform.winsock;
 
+import io.github.loopbackfastpath.platform.FastPathError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -102,6 +103,25 @@ public enum WsaError {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Any Winsock error code by code and meaning.
+	 * @param code a Winsock error code
+	 * @return the error
+	 */
+	public static FastPathError describe(int code) {
+		WsaError error = of(code);
+		if (error == null) {
+			return new FastPathError(code, nameOf(code), messageOf(code), FastPathError.Meaning.OTHER);
+		}
+		FastPathError.Meaning meaning = switch (error) {
+			case WSAEOPNOTSUPP -> FastPathError.Meaning.NOT_SUPPORTED;
+			case WSAEACCES -> FastPathError.Meaning.ACCESS_DENIED;
+			case WSAENOTSOCK -> FastPathError.Meaning.NOT_A_SOCKET;
+			default -> FastPathError.Meaning.OTHER;
+		};
+		return new FastPathError(code, error.name(), error.message, meaning);
 	}
 
 	/**

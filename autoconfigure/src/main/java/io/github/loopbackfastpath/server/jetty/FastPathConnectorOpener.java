@@ -11,7 +11,7 @@ import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Stage;
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.server.ListenerRecord;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -35,7 +35,7 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 
 	private final String component;
 
-	private volatile @Nullable TrackedSocket record;
+	private final ListenerRecord record = new ListenerRecord();
 
 	FastPathConnectorOpener(ServerConnector connector, LoopbackFastPath fastPath, String component) {
 		this.connector = connector;
@@ -46,9 +46,9 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 	@Override
 	public void lifeCycleStarting(LifeCycle event) {
 		if (this.connector.isInheritChannel()) {
-			this.record = this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER, this.component, null),
+			this.record.set(this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER, this.component, null),
 					"Jetty uses the channel inherited from the launching process (inheritChannel): its creator must "
-							+ "request the fast path.");
+							+ "request the fast path."));
 			return;
 		}
 		if (this.connector.getTransport() != null) {
@@ -57,8 +57,8 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 		ServerSocketChannel channel = null;
 		try {
 			channel = ServerSocketChannel.open();
-			this.record = this.fastPath
-				.request(SocketRequest.listener(this.component, Stage.BEFORE_BIND, LiveSocket.of(channel)), channel);
+			this.record.set(this.fastPath
+				.request(SocketRequest.listener(this.component, Stage.BEFORE_BIND, LiveSocket.of(channel)), channel));
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, this.connector.getReuseAddress());
 			if (channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
 				channel.setOption(StandardSocketOptions.SO_REUSEPORT, this.connector.isReusePort());
@@ -72,28 +72,18 @@ final class FastPathConnectorOpener implements LifeCycle.Listener, SelectorManag
 		catch (IOException | RuntimeException | LinkageError ex) {
 			// Let Jetty open its own channel and report its own errors
 			closeQuietly(channel);
-			TrackedSocket record = this.record;
-			if (record != null) {
-				record.closed();
-				this.record = null;
-			}
+			this.record.closed();
 		}
 	}
 
 	@Override
 	public void lifeCycleStopped(LifeCycle event) {
-		TrackedSocket record = this.record;
-		if (record != null) {
-			record.closed();
-		}
+		this.record.closed();
 	}
 
 	@Override
 	public void onAccepted(SelectableChannel channel) {
-		TrackedSocket record = this.record;
-		if (record != null) {
-			record.connectionAccepted();
-		}
+		this.record.accepted();
 	}
 
 	private static void closeQuietly(@Nullable ServerSocketChannel channel) {

@@ -10,9 +10,9 @@ import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.RecordsItself;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
+import io.github.loopbackfastpath.server.WebServers;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.WebServer;
@@ -37,8 +37,8 @@ public final class JettyConnectorCoverage implements WebServerCoverage {
 	}
 
 	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof JettyWebServer) ? JettyFastPathCustomizer.COMPONENT : null;
+	public String component() {
+		return WebServers.JETTY;
 	}
 
 	@Override

@@ -1,10 +1,7 @@
 package io.github.loopbackfastpath.server.netty;
 
 import io.github.loopbackfastpath.server.WebServerCoverage;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.reactor.netty.NettyWebServer;
-import org.springframework.boot.web.server.WebServer;
+import io.github.loopbackfastpath.server.WebServers;
 
 /**
  * Names the records of a Reactor Netty web server. Its one listening channel is created
@@ -15,8 +12,8 @@ import org.springframework.boot.web.server.WebServer;
 public final class NettyServerCoverage implements WebServerCoverage {
 
 	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof NettyWebServer) ? NettyServerFastPathCustomizer.COMPONENT : null;
+	public String component() {
+		return WebServers.REACTOR_NETTY;
 	}
 
 }

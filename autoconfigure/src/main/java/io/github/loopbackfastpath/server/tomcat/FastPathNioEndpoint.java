@@ -10,6 +10,7 @@ import io.github.loopbackfastpath.record.LiveSocket;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Stage;
 import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.server.ListenerRecord;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 
 	private volatile String component = "tomcat";
 
-	private volatile @Nullable TrackedSocket record;
+	private final ListenerRecord record = new ListenerRecord();
 
 	void useFastPath(LoopbackFastPath fastPath, String component) {
 		this.fastPath = fastPath;
@@ -39,7 +40,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 		super.initServerSocket();
 		LoopbackFastPath fastPath = this.fastPath;
 		if (fastPath != null) {
-			this.record = requestFastPath(fastPath);
+			this.record.set(requestFastPath(fastPath));
 		}
 	}
 
@@ -67,10 +68,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 	@Override
 	protected SocketChannel serverSocketAccept() throws Exception {
 		SocketChannel accepted = super.serverSocketAccept();
-		TrackedSocket record = this.record;
-		if (record != null) {
-			record.connectionAccepted();
-		}
+		this.record.accepted();
 		return accepted;
 	}
 
@@ -80,10 +78,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 			super.doCloseServerSocket();
 		}
 		finally {
-			TrackedSocket record = this.record;
-			if (record != null) {
-				record.closed();
-			}
+			this.record.closed();
 		}
 	}
 

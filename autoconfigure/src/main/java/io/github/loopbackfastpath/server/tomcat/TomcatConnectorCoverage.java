@@ -7,8 +7,8 @@ import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.record.RecordsItself;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
+import io.github.loopbackfastpath.server.WebServers;
 import org.apache.catalina.connector.Connector;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
@@ -34,8 +34,8 @@ public final class TomcatConnectorCoverage implements WebServerCoverage {
 	}
 
 	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof TomcatWebServer) ? TomcatFastPathCustomizer.COMPONENT : null;
+	public String component() {
+		return WebServers.TOMCAT;
 	}
 
 	@Override

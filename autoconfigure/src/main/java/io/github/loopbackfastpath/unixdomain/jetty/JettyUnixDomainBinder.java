@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.unixdomain.jetty;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.eclipse.jetty.server.Connector;
@@ -13,7 +14,6 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jetty.JettyWebServer;
-import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
@@ -36,14 +36,13 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof JettyWebServer) ? "jetty" : null;
+	public String component() {
+		return WebServers.JETTY;
 	}
 
 	@Override
 	public @Nullable String refusal(WebServerApplicationContext context) {
-		WebServer server = context.getWebServer();
-		Connector connector = tcpConnector(((JettyWebServer) server).getServer());
+		Connector connector = tcpConnector(jetty(context).getServer());
 		if (connector == null) {
 			return "The Jetty server has no TCP connector.";
 		}
@@ -58,8 +57,7 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
-		WebServer server = context.getWebServer();
-		Server jetty = ((JettyWebServer) server).getServer();
+		Server jetty = jetty(context).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
 		HttpConnectionFactory http = tcp.getConnectionFactory(HttpConnectionFactory.class);
 		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted, this.buffers,
@@ -77,6 +75,13 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 			connector.stop();
 			jetty.removeConnector(connector);
 		};
+	}
+
+	private static JettyWebServer jetty(WebServerApplicationContext context) {
+		if (context.getWebServer() instanceof JettyWebServer jetty) {
+			return jetty;
+		}
+		throw new IllegalStateException("Not a Jetty server: " + context.getWebServer());
 	}
 
 	private static @Nullable Connector tcpConnector(Server server) {

@@ -5,6 +5,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
+import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,6 @@ import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
-import org.springframework.boot.reactor.netty.NettyWebServer;
-import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
@@ -49,8 +48,8 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof NettyWebServer) ? "reactor-netty" : null;
+	public String component() {
+		return WebServers.REACTOR_NETTY;
 	}
 
 	@Override

@@ -146,7 +146,7 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 	}
 
 	@Override
-	public String name() {
+	public @Nullable String name() {
 		return this.delegate.name();
 	}
 

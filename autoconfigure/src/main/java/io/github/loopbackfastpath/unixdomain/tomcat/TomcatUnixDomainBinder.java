@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.loopbackfastpath.record.RecordsItself;
+import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.apache.catalina.Service;
@@ -21,7 +22,6 @@ import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
@@ -55,14 +55,13 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public @Nullable String componentOf(WebServer server) {
-		return (server instanceof TomcatWebServer) ? "tomcat" : null;
+	public String component() {
+		return WebServers.TOMCAT;
 	}
 
 	@Override
 	public @Nullable String refusal(WebServerApplicationContext context) {
-		WebServer server = context.getWebServer();
-		Connector connector = ((TomcatWebServer) server).getTomcat().getConnector();
+		Connector connector = tomcat(context).getTomcat().getConnector();
 		if (connector.getSecure() || "https".equals(connector.getScheme())) {
 			return "The listener uses TLS: clients keep https:// on TCP, so an AF_UNIX socket would not be used.";
 		}
@@ -75,9 +74,8 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
-		WebServer server = context.getWebServer();
-		requireNothingForOthers(socket.getParent());
-		Connector tcp = ((TomcatWebServer) server).getTomcat().getConnector();
+		requireNothingForOthers(socket.toAbsolutePath().getParent());
+		Connector tcp = tomcat(context).getTomcat().getConnector();
 		Connector connector = new Connector(new UnixDomainProtocol(accepted, this.buffers));
 		copySettings(tcp, connector);
 		connector.setProperty("unixDomainSocketPath", socket.toString());
@@ -96,10 +94,17 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 		};
 	}
 
+	private static TomcatWebServer tomcat(WebServerApplicationContext context) {
+		if (context.getWebServer() instanceof TomcatWebServer tomcat) {
+			return tomcat;
+		}
+		throw new IllegalStateException("Not a Tomcat server: " + context.getWebServer());
+	}
+
 	// Tomcat refuses a directory that grants others anything; say so plainly rather
 	// than through its log
-	private static void requireNothingForOthers(Path directory) throws IOException {
-		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+	private static void requireNothingForOthers(@Nullable Path directory) throws IOException {
+		if (directory == null || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
 			return;
 		}
 		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);

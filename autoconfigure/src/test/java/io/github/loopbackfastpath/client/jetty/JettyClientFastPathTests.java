@@ -2,7 +2,7 @@ package io.github.loopbackfastpath.client.jetty;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
@@ -99,7 +99,7 @@ class JettyClientFastPathTests {
 
 	@Test
 	void onThisOsTheClientIsUnsupportedPlatformWithAVerifiedHandleAndStaysPooled() throws Exception {
-		FastPathEngine fastPath = new FastPathEngine(SocketPlatform.detect(), ChannelHandles.detect(),
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
 		HttpClient client = client(fastPath);
 		for (int i = 0; i < 3; i++) {

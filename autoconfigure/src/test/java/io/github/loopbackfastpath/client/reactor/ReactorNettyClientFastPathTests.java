@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
@@ -98,8 +99,8 @@ class ReactorNettyClientFastPathTests {
 	@ParameterizedTest(name = "native transport preferred: {0}")
 	@ValueSource(booleans = { true, false })
 	void onThisOsTheClientIsUnsupportedPlatformWithAVerifiedHandle(boolean preferNative) {
-		FastPathEngine fastPath = new FastPathEngine(io.github.loopbackfastpath.platform.SocketPlatform.detect(),
-				ChannelHandles.detect(), new SocketRegistry(16), true, true);
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
+				new SocketRegistry(16), true, true);
 		this.loops = LoopResources.create("test-client", 1, true);
 		HttpClient client = new ReactorNettyClientFastPath(fastPath)
 			.apply(HttpClient.create(ConnectionProvider.create("pool", 1)).runOn(this.loops, preferNative));

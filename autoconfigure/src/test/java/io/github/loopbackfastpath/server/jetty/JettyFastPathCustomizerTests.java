@@ -5,7 +5,7 @@ import java.nio.channels.ServerSocketChannel;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
@@ -81,7 +81,7 @@ class JettyFastPathCustomizerTests {
 
 	@Test
 	void onThisOsTheListenerIsUnsupportedPlatformAndServes() throws Exception {
-		FastPathEngine fastPath = engine(SocketPlatform.detect());
+		FastPathEngine fastPath = engine(SocketPlatforms.detect());
 		this.server = start(fastPath);
 		SocketRecord record = fastPath.registry().records().get(0);
 		assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);

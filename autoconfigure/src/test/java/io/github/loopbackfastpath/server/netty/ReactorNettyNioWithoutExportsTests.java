@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
@@ -46,7 +46,8 @@ class ReactorNettyNioWithoutExportsTests {
 	void nioServerAndClientSocketsHaveVerifiedHandles() {
 		ChannelHandles handles = ChannelHandles.detect();
 		assertThat(handles.access()).startsWith("JNI:");
-		FastPathEngine engine = new FastPathEngine(SocketPlatform.detect(), handles, new SocketRegistry(8), true, true);
+		FastPathEngine engine = new FastPathEngine(SocketPlatforms.detect(), handles, new SocketRegistry(8), true,
+				true);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)

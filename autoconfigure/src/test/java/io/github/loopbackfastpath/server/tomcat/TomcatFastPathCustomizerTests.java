@@ -8,12 +8,13 @@ import java.util.List;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.platform.SocketPlatform;
+import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.record.FastPathStatus;
 import io.github.loopbackfastpath.record.SocketRecord;
 import io.github.loopbackfastpath.record.SocketRegistry;
 import io.github.loopbackfastpath.record.SocketRole;
 import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.test.HelloServlet;
 import io.github.loopbackfastpath.test.LinuxSockets;
 import io.github.loopbackfastpath.test.SubstituteWindows;
@@ -82,7 +83,7 @@ class TomcatFastPathCustomizerTests {
 	@Test
 	@EnabledOnOs(value = OS.LINUX, disabledReason = "Asserts UNSUPPORTED_PLATFORM")
 	void onThisOsTheListenerIsUnsupportedPlatformAndServes() throws Exception {
-		FastPathEngine fastPath = engine(SocketPlatform.detect());
+		FastPathEngine fastPath = engine(SocketPlatforms.detect());
 		this.server = start(fastPath, new TomcatServletWebServerFactory(0));
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);
@@ -98,7 +99,7 @@ class TomcatFastPathCustomizerTests {
 		factory.setProtocol(Http11Nio2Protocol.class.getName());
 		this.server = start(fastPath, factory);
 		TomcatConnectorCoverage coverage = new TomcatConnectorCoverage(fastPath);
-		assertThat(coverage.componentOf(this.server)).isEqualTo("tomcat");
+		assertThat(coverage.component()).isEqualTo(WebServers.componentOf(this.server)).isEqualTo("tomcat");
 		coverage.recordUnhooked(this.server);
 		SocketRecord record = onlyRecord(fastPath);
 		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);

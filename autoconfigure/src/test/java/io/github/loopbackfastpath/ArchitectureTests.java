@@ -1,0 +1,131 @@
+package io.github.loopbackfastpath;
+
+import java.lang.reflect.Field;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.Architectures;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import io.github.loopbackfastpath.reflect.InternalFields;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules the main code keeps, as Spring Boot's build checks its own modules: no
+ * package cycle, the auto-configuration imported by nothing else, the Winsock binding
+ * only by the platform packages, no hook or engine import of the reports, one class for
+ * other libraries' private fields, and the layers the README describes.
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "io.github.loopbackfastpath";
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+		.importPackages(ROOT);
+
+	private static final String[] WIRING = { ROOT + ".autoconfigure..", ROOT + ".unixdomain.autoconfigure.." };
+
+	@Test
+	void noPackageCycles() {
+		SlicesRuleDefinition.slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void onlyTheAutoConfigurationImportsTheAutoConfiguration() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideOutsideOfPackages(WIRING)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(WIRING)
+			.check(MAIN);
+	}
+
+	@Test
+	void onlyThePlatformPackagesKnowWinsock() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideOutsideOfPackage(ROOT + ".platform..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".platform.winsock..")
+			.check(MAIN);
+	}
+
+	@Test
+	void layers() {
+		ArchRule layers = Architectures.layeredArchitecture()
+			.consideringOnlyDependenciesInLayers()
+			.layer("Records")
+			.definedBy(ROOT + ".record..")
+			.layer("Platform")
+			.definedBy(ROOT + ".platform..")
+			.layer("Reflection")
+			.definedBy(ROOT + ".reflect..")
+			.layer("JDK")
+			.definedBy(ROOT + ".jdk..")
+			.layer("Engine")
+			.definedBy(ROOT + ".engine..")
+			.layer("Hooks")
+			.definedBy(ROOT + ".server..", ROOT + ".client..", ROOT + ".grpc..", ROOT + ".netty..")
+			.layer("Same-host mode")
+			.definedBy(sameHostMode())
+			.layer("Reports")
+			.definedBy(ROOT + ".report..", ROOT + ".actuate..")
+			.layer("Wiring")
+			.definedBy(WIRING)
+			.whereLayer("Wiring")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Reports")
+			.mayOnlyBeAccessedByLayers("Wiring")
+			.whereLayer("Same-host mode")
+			.mayOnlyBeAccessedByLayers("Reports", "Wiring")
+			.whereLayer("Hooks")
+			.mayOnlyBeAccessedByLayers("Same-host mode", "Wiring")
+			.whereLayer("Engine")
+			.mayOnlyBeAccessedByLayers("Hooks", "Reports", "Wiring")
+			.whereLayer("JDK")
+			.mayOnlyBeAccessedByLayers("Engine", "Hooks", "Reports", "Wiring")
+			.whereLayer("Platform")
+			.mayOnlyBeAccessedByLayers("JDK", "Engine", "Hooks", "Reports", "Wiring")
+			.whereLayer("Reflection")
+			.mayOnlyBeAccessedByLayers("JDK", "Hooks");
+		layers.check(MAIN);
+	}
+
+	@Test
+	void noHookOrEngineImportsTheReports() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideInAnyPackage(ROOT + ".engine..", ROOT + ".server..", ROOT + ".client..", ROOT + ".grpc..",
+					ROOT + ".netty..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(ROOT + ".report..")
+			.check(MAIN);
+	}
+
+	@Test
+	void oneClassReadsAndWritesPrivateFields() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.doNotBelongToAnyOf(InternalFields.class)
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Field.class)
+			.check(MAIN);
+	}
+
+	private static DescribedPredicate<JavaClass> sameHostMode() {
+		return JavaClass.Predicates.resideInAPackage(ROOT + ".unixdomain..")
+			.and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(WIRING)))
+			.as("the same-host mode");
+	}
+
+}

@@ -63,7 +63,7 @@ class ArchitectureTests {
 		ArchRule layers = Architectures.layeredArchitecture()
 			.consideringOnlyDependenciesInLayers()
 			.layer("Records")
-			.definedBy(ROOT + ".record..")
+			.definedBy(ROOT + ".registry..")
 			.layer("Platform")
 			.definedBy(ROOT + ".platform..")
 			.layer("Reflection")

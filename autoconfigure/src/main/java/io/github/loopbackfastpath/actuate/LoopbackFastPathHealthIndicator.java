@@ -5,8 +5,8 @@ import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.PlatformInfo;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

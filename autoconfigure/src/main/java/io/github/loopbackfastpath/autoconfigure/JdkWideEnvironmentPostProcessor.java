@@ -21,8 +21,8 @@ class JdkWideEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Binder binder = Binder.get(environment);
-		boolean enabled = binder.bind(PropertyAdvice.ENABLED, Boolean.class).orElse(false);
-		boolean jdkWide = binder.bind(PropertyAdvice.JDK_WIDE, Boolean.class).orElse(false);
+		boolean enabled = binder.bind(PropertyNames.ENABLED, Boolean.class).orElse(false);
+		boolean jdkWide = binder.bind(PropertyNames.JDK_WIDE, Boolean.class).orElse(false);
 		if (enabled && jdkWide) {
 			JdkFastLoopback.enable();
 		}

@@ -8,8 +8,8 @@ import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.jdk.JdkRuntimeHints;
 import io.github.loopbackfastpath.platform.SocketPlatform;
 import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
-import io.github.loopbackfastpath.record.RecordListener;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.RecordListener;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.report.SocketLogger;
 import io.github.loopbackfastpath.report.StartupReport;
 import org.apache.commons.logging.Log;
@@ -74,12 +74,12 @@ public final class LoopbackFastPathAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		FastPathEngine loopbackFastPath(LoopbackFastPathProperties properties, SocketPlatform platform,
+		FastPathEngine loopbackFastPathEngine(LoopbackFastPathProperties properties, SocketPlatform platform,
 				SocketRegistry registry) {
 			return new FastPathEngine(platform, ChannelHandles.detect(), registry, properties.getServer().isEnabled(),
 					properties.getClient().isEnabled(),
 					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()),
-					new PropertyAdvice());
+					new PropertyNames());
 		}
 
 		@Bean
@@ -89,7 +89,7 @@ public final class LoopbackFastPathAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+		@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
 		@ConditionalOnMissingBean
 		StartupReport loopbackFastPathStartupReport(FastPathEngine engine, SocketRegistry registry) {
 			return new StartupReport(engine, registry);
@@ -121,7 +121,7 @@ public final class LoopbackFastPathAutoConfiguration {
 			super(ConfigurationPhase.REGISTER_BEAN);
 		}
 
-		@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+		@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
 		static class Ioctl {
 
 		}

@@ -39,8 +39,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
 @ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
-@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
-@ConditionalOnBooleanProperty(name = PropertyAdvice.CLIENT_ENABLED, matchIfMissing = true)
+@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
+@ConditionalOnBooleanProperty(name = PropertyNames.CLIENT_ENABLED, matchIfMissing = true)
 @ConditionalOnBean(LoopbackFastPath.class)
 public final class LoopbackFastPathClientAutoConfiguration {
 

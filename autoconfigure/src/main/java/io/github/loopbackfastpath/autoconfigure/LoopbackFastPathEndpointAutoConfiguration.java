@@ -2,7 +2,7 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
 import io.github.loopbackfastpath.engine.FastPathEngine;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -6,7 +6,7 @@ import io.github.loopbackfastpath.grpc.GrpcCoverage;
 import io.github.loopbackfastpath.grpc.GrpcListenerCheck;
 import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
 import io.github.loopbackfastpath.grpc.GrpcServerFastPath;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.grpc.netty.NettyChannelBuilder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +34,7 @@ import org.springframework.grpc.server.ServerBuilderCustomizer;
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
 @ConditionalOnClass(name = { "io.grpc.netty.NettyServerBuilder", "org.springframework.grpc.server.GrpcServerFactory" })
-@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
 @ConditionalOnBean(LoopbackFastPath.class)
 @ImportRuntimeHints(GrpcRuntimeHints.class)
 public final class LoopbackFastPathGrpcAutoConfiguration {
@@ -54,7 +54,7 @@ public final class LoopbackFastPathGrpcAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ServerBuilderCustomizer.class)
-	@ConditionalOnBooleanProperty(name = PropertyAdvice.SERVER_ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = PropertyNames.SERVER_ENABLED, matchIfMissing = true)
 	static class ServerConfiguration {
 
 		@Bean
@@ -67,7 +67,7 @@ public final class LoopbackFastPathGrpcAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ NettyChannelBuilder.class, GrpcChannelBuilderCustomizer.class })
-	@ConditionalOnBooleanProperty(name = PropertyAdvice.CLIENT_ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = PropertyNames.CLIENT_ENABLED, matchIfMissing = true)
 	static class ClientConfiguration {
 
 		@Bean

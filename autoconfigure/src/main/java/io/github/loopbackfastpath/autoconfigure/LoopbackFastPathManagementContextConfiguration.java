@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  * @author Loopback Fast Path contributors
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
 @ConditionalOnBean(LoopbackFastPath.class)
 @Import({ ServerHookConfigurations.TomcatHook.class, ServerHookConfigurations.JettyHook.class,
 		ServerHookConfigurations.ReactorNettyHook.class })

@@ -3,7 +3,7 @@ package io.github.loopbackfastpath.autoconfigure;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathHealthIndicator;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathMetrics;
 import io.github.loopbackfastpath.engine.FastPathEngine;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.server.ListenerCheck;
 import io.github.loopbackfastpath.server.WebServerCoverage;
 import io.github.loopbackfastpath.server.jetty.JettyConnectorCoverage;
@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
 @ConditionalOnWebApplication
-@ConditionalOnBooleanProperty(PropertyAdvice.ENABLED)
+@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
 @ConditionalOnBean(LoopbackFastPath.class)
 @Import({ ServerHookConfigurations.TomcatHook.class, ServerHookConfigurations.JettyHook.class,
 		ServerHookConfigurations.ReactorNettyHook.class })

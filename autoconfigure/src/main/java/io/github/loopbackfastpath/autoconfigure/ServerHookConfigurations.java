@@ -39,7 +39,7 @@ final class ServerHookConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Tomcat.class, TomcatWebServerFactory.class })
-	@ConditionalOnBooleanProperty(name = PropertyAdvice.SERVER_ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = PropertyNames.SERVER_ENABLED, matchIfMissing = true)
 	@ImportRuntimeHints(TomcatRuntimeHints.class)
 	static class TomcatHook {
 
@@ -53,7 +53,7 @@ final class ServerHookConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Server.class, JettyWebServerFactory.class })
-	@ConditionalOnBooleanProperty(name = PropertyAdvice.SERVER_ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = PropertyNames.SERVER_ENABLED, matchIfMissing = true)
 	static class JettyHook {
 
 		@Bean
@@ -66,7 +66,7 @@ final class ServerHookConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ HttpServer.class, NettyReactiveWebServerFactory.class })
-	@ConditionalOnBooleanProperty(name = PropertyAdvice.SERVER_ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = PropertyNames.SERVER_ENABLED, matchIfMissing = true)
 	@ImportRuntimeHints(NettyRuntimeHints.class)
 	static class ReactorNettyHook {
 

@@ -10,12 +10,12 @@ import io.github.loopbackfastpath.jdk.JdkFastLoopback;
 import io.github.loopbackfastpath.platform.FastPathError;
 import io.github.loopbackfastpath.platform.NativeHandle;
 import io.github.loopbackfastpath.platform.SocketPlatform;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketOutcome;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketOutcome;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRole;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +40,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 
 	private final Safeguards safeguards;
 
-	private final ConfigurationAdvice advice;
+	private final SettingNames settingNames;
 
 	private final boolean jdkFastLoopback;
 
@@ -55,7 +55,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 	public FastPathEngine(SocketPlatform platform, ChannelHandles handles, SocketRegistry registry,
 			boolean serverEnabled, boolean clientEnabled) {
 		this(platform, handles, registry, serverEnabled, clientEnabled, Safeguards.DEFAULTS,
-				ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS);
+				SettingNames.CONSTRUCTOR_ARGUMENTS);
 	}
 
 	/**
@@ -66,17 +66,17 @@ public final class FastPathEngine implements LoopbackFastPath {
 	 * @param serverEnabled whether listeners get the fast path
 	 * @param clientEnabled whether clients get the fast path
 	 * @param safeguards the Windows builds never to request it on
-	 * @param advice how messages name the configuration the engine was built from
+	 * @param settingNames how messages name the settings the engine was built from
 	 */
 	public FastPathEngine(SocketPlatform platform, ChannelHandles handles, SocketRegistry registry,
-			boolean serverEnabled, boolean clientEnabled, Safeguards safeguards, ConfigurationAdvice advice) {
+			boolean serverEnabled, boolean clientEnabled, Safeguards safeguards, SettingNames settingNames) {
 		this.platform = platform;
 		this.handles = handles;
 		this.registry = registry;
 		this.serverEnabled = serverEnabled;
 		this.clientEnabled = clientEnabled;
 		this.safeguards = safeguards;
-		this.advice = advice;
+		this.settingNames = settingNames;
 		this.jdkFastLoopback = JdkFastLoopback.isEnabled(System.getProperty(JdkFastLoopback.PROPERTY));
 	}
 
@@ -105,7 +105,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 					+ ((value != null) ? "." : ". The native socket was not reached either: " + handle.problem());
 			return record(request, FastPathStatus.UNSUPPORTED_PLATFORM, handle, null, message);
 		}
-		String refusal = this.safeguards.refusal(this.platform.windowsBuild(), this.advice);
+		String refusal = this.safeguards.refusal(this.platform.windowsBuild(), this.settingNames);
 		if (refusal != null) {
 			return record(request, FastPathStatus.SKIPPED, handle, null, refusal);
 		}
@@ -148,7 +148,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 	@Override
 	public SocketRecord disabled(SocketRequest request) {
 		return record(request, FastPathStatus.DISABLED, NativeHandle.unavailable("disabled"), null,
-				"Turned off by configuration (" + this.advice.roleSwitch(request.role())
+				"Turned off by configuration (" + this.settingNames.roleSwitch(request.role())
 						+ "): the socket was left unchanged.");
 	}
 

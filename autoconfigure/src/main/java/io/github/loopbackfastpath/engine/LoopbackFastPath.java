@@ -5,9 +5,9 @@ import java.nio.channels.Channel;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.platform.NativeHandle;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package io.github.loopbackfastpath.engine;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRecord;
 
 /**
  * Thrown at start-up when {@code loopback.fast-path.fail-on-error} is set and the fast

@@ -33,13 +33,13 @@ public record Safeguards(Set<Integer> unsafeBuilds, boolean allowUnsafeBuild) {
 	 * @param build the Windows build, or {@code null} when unknown or not Windows
 	 * @return the reason, or {@code null} when the build is not guarded against
 	 */
-	@Nullable String refusal(@Nullable Integer build, ConfigurationAdvice advice) {
+	@Nullable String refusal(@Nullable Integer build, SettingNames settingNames) {
 		if (build == null || this.allowUnsafeBuild || !this.unsafeBuilds.contains(build)) {
 			return null;
 		}
 		return "Windows build " + build + " is on the list of builds where the loopback fast path caused blue "
 				+ "screens (gRPC reproduced them on " + UnsafeBuild.releases() + "), so it was not requested. "
-				+ "To request it anyway, " + advice.unsafeBuildOverride() + ".";
+				+ "To request it anyway, " + settingNames.unsafeBuildOverride() + ".";
 	}
 
 }

@@ -2,9 +2,9 @@ package io.github.loopbackfastpath.engine;
 
 import java.net.InetSocketAddress;
 
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Stage;
 import org.jspecify.annotations.Nullable;
 
 /**

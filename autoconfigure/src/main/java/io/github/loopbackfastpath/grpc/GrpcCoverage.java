@@ -1,7 +1,7 @@
 package io.github.loopbackfastpath.grpc;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.SocketRole;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;

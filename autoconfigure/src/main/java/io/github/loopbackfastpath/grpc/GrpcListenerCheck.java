@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;

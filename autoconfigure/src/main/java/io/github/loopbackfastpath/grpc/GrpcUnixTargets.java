@@ -5,10 +5,10 @@ import java.nio.file.Path;
 
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRole;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;

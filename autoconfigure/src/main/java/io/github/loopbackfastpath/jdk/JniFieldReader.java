@@ -57,8 +57,8 @@ final class JniFieldReader {
 	 */
 	static JniFieldReader bind(String library, String symbol, String field) {
 		NativeLibrary jdk = NativeLibrary.getInstance(library, Map.of(Library.OPTION_ALLOW_OBJECTS, Boolean.TRUE));
-		// Fails with a clear message when the symbol is missing, before anything is
-		// registered
+		// Fails with a clear message when the symbol is missing, before
+		// anything is registered
 		jdk.getFunction(symbol);
 		Binding.register(jdk, symbol);
 		return new JniFieldReader(field);
@@ -84,9 +84,8 @@ final class JniFieldReader {
 	 * @throws NoSuchFieldError if the object's class has no such {@code int} field
 	 */
 	int read(Object target) {
-		// JNU_GetFieldByName returns a jvalue, an 8-byte union returned in a register:
-		// its
-		// int member is the low half
+		// JNU_GetFieldByName returns a jvalue, an 8-byte union returned in a
+		// register: its int member is the low half
 		return (int) Binding.call(target, this.name, this.signature);
 	}
 

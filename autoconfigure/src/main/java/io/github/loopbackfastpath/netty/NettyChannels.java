@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.platform.NativeHandle;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Stage;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -96,8 +96,8 @@ public final class NettyChannels {
 	public static void beforeBind(LoopbackFastPath fastPath, String component, io.netty.channel.Channel channel) {
 		try {
 			if (isDomainServerChannel(channel)) {
-				// Such as Spring gRPC's domain-socket server: recorded once bound, no
-				// ioctl
+				// Such as Spring gRPC's domain-socket server: recorded
+				// once bound, no ioctl
 				channel.pipeline().addFirst(new DomainSocketBind(fastPath, component));
 				return;
 			}

@@ -1,8 +1,8 @@
 package io.github.loopbackfastpath.report;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPathException;
-import io.github.loopbackfastpath.record.SocketOutcome;
-import io.github.loopbackfastpath.record.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketOutcome;
+import io.github.loopbackfastpath.registry.SocketRecord;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,8 +1,8 @@
 package io.github.loopbackfastpath.report;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.SocketOutcome;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.SocketOutcome;
 
 /**
  * What an operator can do about a failed record.

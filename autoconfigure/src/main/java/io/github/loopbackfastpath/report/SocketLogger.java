@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.loopbackfastpath.record.RecordListener;
-import io.github.loopbackfastpath.record.SocketOutcome;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
-import io.github.loopbackfastpath.record.Transport;
+import io.github.loopbackfastpath.registry.RecordListener;
+import io.github.loopbackfastpath.registry.SocketOutcome;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Stage;
+import io.github.loopbackfastpath.registry.Transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

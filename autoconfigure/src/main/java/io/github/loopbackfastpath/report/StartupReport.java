@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.PlatformInfo;
 import io.github.loopbackfastpath.jdk.JdkFastLoopback;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.OutcomeKind;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.OutcomeKind;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRole;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.server;
 
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import org.jspecify.annotations.Nullable;
 
 /**

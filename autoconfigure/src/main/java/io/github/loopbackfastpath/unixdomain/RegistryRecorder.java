@@ -4,12 +4,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.TrackedSocket;
-import io.github.loopbackfastpath.record.Transport;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.TrackedSocket;
+import io.github.loopbackfastpath.registry.Transport;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -202,8 +202,8 @@ public final class SocketTrust {
 	// reason; throws if nothing listens
 	@Nullable String untrustedPeer(Path socket) throws IOException {
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-			// Never waits: a server whose backlog is full is not judged now (TCP this
-			// time)
+			// Never waits: a server whose backlog is full is not judged now
+			// (TCP this time)
 			channel.configureBlocking(false);
 			if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
 				throw new IOException("The AF_UNIX connect to " + socket + " did not complete at once");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -85,10 +85,10 @@ public final class UnixDomainPublisher implements AutoCloseable {
 	 * Publish an AF_UNIX socket beside a TCP listener.
 	 * @param component what serves the listener, such as {@code tomcat}
 	 * @param port the TCP listener's port, which names the socket
-	 * @param binder binds the server to the socket
+	 * @param binding starts the server on the socket
 	 * @return the published socket, or {@code null} if it was not published
 	 */
-	public @Nullable PublishedSocket publish(String component, int port, Binder binder) {
+	public @Nullable PublishedSocket publish(String component, int port, Binding binding) {
 		if (unavailable() != null || port <= 0) {
 			return null;
 		}
@@ -113,7 +113,7 @@ public final class UnixDomainPublisher implements AutoCloseable {
 		PublishedSocket publishedSocket = new PublishedSocket(port, socket, component);
 		AutoCloseable server;
 		try {
-			server = binder.bind(socket, publishedSocket::accepted);
+			server = binding.bind(socket, publishedSocket::accepted);
 		}
 		catch (Exception | LinkageError ex) {
 			skip(component, socket, "Binding " + component + " to " + socket + " failed: " + ex);
@@ -240,10 +240,12 @@ public final class UnixDomainPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Binds a server to an AF_UNIX socket.
+	 * How a server starts serving on an AF_UNIX socket (named apart from
+	 * {@link ServerBinder}, which makes one for a web server, and from Spring Boot's
+	 * property {@code Binder}).
 	 */
 	@FunctionalInterface
-	public interface Binder {
+	public interface Binding {
 
 		/**
 		 * Start serving on the socket.

@@ -3,7 +3,7 @@ package io.github.loopbackfastpath.unixdomain;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 
 /**
  * Where the same-host mode says what it did: each AF_UNIX socket it published or a client

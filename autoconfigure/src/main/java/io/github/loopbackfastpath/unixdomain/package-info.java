@@ -15,7 +15,7 @@
  * {@link io.github.loopbackfastpath.unixdomain.UnixDomainRecorder}.
  * <p>
  * The ioctl's hooks know one thing of this mode:
- * {@link io.github.loopbackfastpath.record.RecordsItself}, which the mode's Tomcat
+ * {@link io.github.loopbackfastpath.registry.RecordsItself}, which the mode's Tomcat
  * protocol and Jetty connector carry so that the ioctl's coverage checks do not report
  * them as listeners they missed.
  */

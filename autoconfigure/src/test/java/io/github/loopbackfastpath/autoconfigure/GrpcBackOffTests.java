@@ -33,7 +33,7 @@ class GrpcBackOffTests {
 		}
 		runner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasBean("loopbackFastPath");
+			assertThat(context).hasBean("loopbackFastPathEngine");
 			assertThat(context).hasBean("loopbackFastPathReactorNettyClient");
 			assertThat(context).doesNotHaveBean("loopbackFastPathGrpcServer");
 			assertThat(context).doesNotHaveBean("loopbackFastPathGrpcClient");

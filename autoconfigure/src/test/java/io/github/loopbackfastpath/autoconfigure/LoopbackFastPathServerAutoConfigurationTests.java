@@ -146,7 +146,7 @@ class LoopbackFastPathServerAutoConfigurationTests {
 
 		@Bean
 		ListenerCheck applicationListenerCheck(LoopbackFastPath fastPath,
-				io.github.loopbackfastpath.record.SocketRegistry registry) {
+				io.github.loopbackfastpath.registry.SocketRegistry registry) {
 			return new ListenerCheck(fastPath, registry,
 					new org.springframework.beans.factory.support.StaticListableBeanFactory()
 						.getBeanProvider(io.github.loopbackfastpath.server.WebServerCoverage.class),

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.engine.FastPathEngine;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import org.junit.jupiter.api.Nested;
@@ -108,8 +108,8 @@ class ClientsWebIntegrationTests {
 
 		private long clientRecords(String component) {
 			return this.fastPath.registry()
-				.count(new io.github.loopbackfastpath.record.OutcomeKind(SocketRole.CLIENT, component,
-						io.github.loopbackfastpath.record.FastPathStatus.UNSUPPORTED_PLATFORM));
+				.count(new io.github.loopbackfastpath.registry.OutcomeKind(SocketRole.CLIENT, component,
+						io.github.loopbackfastpath.registry.FastPathStatus.UNSUPPORTED_PLATFORM));
 		}
 
 		@Test

@@ -6,11 +6,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.Stage;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class SafeguardsTests {
 		assertThat(record.status()).isEqualTo(FastPathStatus.SKIPPED);
 		assertThat(record.outcome().message()).contains("build " + build)
 			.contains("blue screens")
-			.contains(ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS.unsafeBuildOverride());
+			.contains(SettingNames.CONSTRUCTOR_ARGUMENTS.unsafeBuildOverride());
 		assertThat(windows.observations()).isEmpty();
 	}
 
@@ -40,7 +40,7 @@ class SafeguardsTests {
 	void explicitOverrideRequestsItAnyway() throws Exception {
 		SubstituteWindows windows = SubstituteWindows.accepting().onBuild(17134);
 		SocketRecord record = request(new FastPathEngine(windows, ChannelHandles.detect(), new SocketRegistry(4), true,
-				true, new Safeguards(UnsafeBuild.builds(), true), ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS));
+				true, new Safeguards(UnsafeBuild.builds(), true), SettingNames.CONSTRUCTOR_ARGUMENTS));
 		assertThat(record.status()).isEqualTo(FastPathStatus.APPLIED);
 		assertThat(windows.observations()).hasSize(1);
 	}
@@ -49,7 +49,7 @@ class SafeguardsTests {
 	void operatorsOwnListReplacesTheDefaults() throws Exception {
 		FastPathEngine fastPath = new FastPathEngine(SubstituteWindows.accepting().onBuild(19045),
 				ChannelHandles.detect(), new SocketRegistry(4), true, true, new Safeguards(Set.of(19045), false),
-				ConfigurationAdvice.CONSTRUCTOR_ARGUMENTS);
+				SettingNames.CONSTRUCTOR_ARGUMENTS);
 		assertThat(request(fastPath).status()).isEqualTo(FastPathStatus.SKIPPED);
 		assertThat(fastPath.platformInfo().unsafeBuild()).isTrue();
 		FastPathEngine defaults = new FastPathEngine(SubstituteWindows.accepting().onBuild(19045),

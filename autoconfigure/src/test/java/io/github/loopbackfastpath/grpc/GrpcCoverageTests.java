@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,11 +5,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Stage;
 import io.github.loopbackfastpath.test.EchoGrpc;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import io.grpc.ManagedChannel;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +35,8 @@ public final class SameHostMode implements AutoCloseable {
 		return this.router;
 	}
 
-	public @Nullable PublishedSocket publish(String component, int port, UnixDomainPublisher.Binder binder) {
-		return this.publisher.publish(component, port, binder);
+	public @Nullable PublishedSocket publish(String component, int port, UnixDomainPublisher.Binding binding) {
+		return this.publisher.publish(component, port, binding);
 	}
 
 	public @Nullable Path route(URI uri) {

@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.unixdomain.jettyclient.UnixDomainSocketAddressResolver;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;

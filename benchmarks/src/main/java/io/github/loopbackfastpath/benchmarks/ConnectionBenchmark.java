@@ -13,7 +13,7 @@ import io.github.loopbackfastpath.client.reactor.ReactorNettyClientFastPath;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.record.LiveSocket;
+import io.github.loopbackfastpath.registry.LiveSocket;
 import io.netty.channel.ChannelOption;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

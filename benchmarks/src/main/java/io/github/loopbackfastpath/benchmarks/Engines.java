@@ -9,7 +9,7 @@ import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
 import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 
 /**
  * The engines the benchmarks compare.

@@ -14,8 +14,8 @@ import java.util.Set;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
@@ -78,7 +78,7 @@ public final class RegistryFootprint {
 		// metadata its EnumMap points to (Class, Module, class loader)
 		Object[] shared = new Object[openChannels.size() + 1];
 		openChannels.toArray(shared);
-		shared[openChannels.size()] = io.github.loopbackfastpath.record.FastPathStatus.class;
+		shared[openChannels.size()] = io.github.loopbackfastpath.registry.FastPathStatus.class;
 		GraphLayout layout = GraphLayout.parseInstance(registry).subtract(GraphLayout.parseInstance(shared));
 		long retained = layout.totalSize();
 		if (Boolean.getBoolean("footprint")) {

@@ -25,9 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.Stage;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
@@ -247,7 +247,7 @@ final class LoopbackBench {
 		String server = this.fastPath.registry()
 			.records()
 			.stream()
-			.filter((record) -> record.role() == io.github.loopbackfastpath.record.SocketRole.LISTENER)
+			.filter((record) -> record.role() == io.github.loopbackfastpath.registry.SocketRole.LISTENER)
 			.map((record) -> record.outcome().component())
 			.findFirst()
 			.orElse("server");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Transport;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Transport;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;

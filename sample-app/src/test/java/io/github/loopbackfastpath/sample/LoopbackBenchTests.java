@@ -14,7 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
 import io.github.loopbackfastpath.sample.LoopbackBench.Ratio;
 import org.junit.jupiter.api.Test;

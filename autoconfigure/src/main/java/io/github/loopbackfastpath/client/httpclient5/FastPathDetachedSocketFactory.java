@@ -7,8 +7,8 @@ import java.nio.channels.SocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRole;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.jspecify.annotations.Nullable;
 

@@ -84,8 +84,8 @@ public final class WinsockPlatform implements SocketPlatform {
 		int result = Ws2_32.WSAIoctl(new Pointer(handle), SIO_LOOPBACK_FAST_PATH, Buffers.ENABLE, 4, null, 0,
 				buffers.bytesReturned, null, null);
 		// JNA keeps the thread's last error from this very call; a later
-		// WSAGetLastError()
-		// through JNA would be a call of its own and answer 0.
+		// WSAGetLastError() through JNA would be a call of its own and
+		// answer 0.
 		return (result != SOCKET_ERROR) ? 0 : Native.getLastError();
 	}
 
@@ -99,9 +99,9 @@ public final class WinsockPlatform implements SocketPlatform {
 		return SocketAddresses.port(buffers.address.getByteArray(0, 4));
 	}
 
-	// The real build number: RtlGetVersion is not subject to the manifest-based version
-	// lie
-	// of GetVersionEx, and os.version has no build at all
+	// The real build number: RtlGetVersion is not subject to the
+	// manifest-based version lie of GetVersionEx, and os.version has no build
+	// at all
 	private static @Nullable Integer readBuildNumber() {
 		try {
 			Ntdll ntdll = Native.load("ntdll", Ntdll.class);

@@ -8,9 +8,9 @@ import java.nio.channels.ServerSocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.record.LiveSocket;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Stage;
 import io.github.loopbackfastpath.server.ListenerRecord;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ServerConnector;

@@ -7,8 +7,8 @@ import java.nio.channels.NetworkChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.record.RecordsItself;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.RecordsItself;
+import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
 import io.github.loopbackfastpath.server.WebServers;
 import org.eclipse.jetty.server.Connector;

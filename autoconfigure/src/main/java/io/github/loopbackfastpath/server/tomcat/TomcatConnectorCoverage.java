@@ -4,8 +4,8 @@ import java.net.InetSocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
-import io.github.loopbackfastpath.record.RecordsItself;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.RecordsItself;
+import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
 import io.github.loopbackfastpath.server.WebServers;
 import org.apache.catalina.connector.Connector;

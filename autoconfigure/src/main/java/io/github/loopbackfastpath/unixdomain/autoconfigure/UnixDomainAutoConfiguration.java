@@ -9,7 +9,7 @@ import java.util.List;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
 import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;

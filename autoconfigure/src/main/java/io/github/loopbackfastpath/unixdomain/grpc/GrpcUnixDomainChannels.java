@@ -12,7 +12,7 @@ import java.util.WeakHashMap;
 
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
 import io.github.loopbackfastpath.netty.NettyChannels;
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.grpc.netty.NettyChannelBuilder;
@@ -81,11 +81,11 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		try {
 			GrpcNettyInternals.wrapChannelFactory(builder,
 					(factory) -> new RoutingChannels(factory, builder, loopback, this.router));
-			// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX one has none
-			// and
-			// Netty would warn once per connection. On loopback TCP (this channel's other
-			// connections) the kernel's two-hour keepalive has no use either; gRPC's own
-			// keepalive pings, if configured, are kept
+			// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX
+			// one has none and Netty would warn once per connection. On
+			// loopback TCP (this channel's other connections) the kernel's
+			// two-hour keepalive has no use either; gRPC's own keepalive
+			// pings, if configured, are kept
 			builder.withOption(ChannelOption.SO_KEEPALIVE, null);
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Executor;
 
-import io.github.loopbackfastpath.record.RecordsItself;
+import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;

@@ -7,7 +7,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Connection;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
-import io.github.loopbackfastpath.record.TrackedSocket;
+import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.netty.NettySocketBuffers;
 import io.netty.channel.Channel;

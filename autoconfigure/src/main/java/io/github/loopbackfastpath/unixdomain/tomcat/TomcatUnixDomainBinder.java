@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 
-import io.github.loopbackfastpath.record.RecordsItself;
+import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;

@@ -4,11 +4,11 @@ import java.time.Duration;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
-import io.github.loopbackfastpath.record.FastPathStatus;
-import io.github.loopbackfastpath.record.SocketRecord;
-import io.github.loopbackfastpath.record.SocketRegistry;
-import io.github.loopbackfastpath.record.SocketRole;
-import io.github.loopbackfastpath.record.Stage;
+import io.github.loopbackfastpath.registry.FastPathStatus;
+import io.github.loopbackfastpath.registry.SocketRecord;
+import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRole;
+import io.github.loopbackfastpath.registry.Stage;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import io.netty.channel.epoll.Epoll;

@@ -3,7 +3,7 @@ package io.github.loopbackfastpath.unixdomain.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
-import io.github.loopbackfastpath.record.SocketRegistry;
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.test.WithoutJna;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 /**
  * A listener that records its own sockets, such as the same-host mode's AF_UNIX

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 /**
  * A kind of outcome, for counting: which role, which component, which status, which

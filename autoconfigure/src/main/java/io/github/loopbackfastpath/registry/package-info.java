@@ -4,6 +4,6 @@
  * read, and the bounded {@link SocketRegistry} that keeps them. Spring-free.
  */
 @NullMarked
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 import org.jspecify.annotations.NullMarked;

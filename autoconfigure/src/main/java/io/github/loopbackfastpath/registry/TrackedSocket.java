@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 /**
  * What a hook keeps of a socket it asked the fast path for: the outcome, and where to

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -187,11 +187,9 @@ public final class SocketRegistry {
 				closed(record);
 			}
 		}
-		// As many registrations as there are live records before the next sweep: each
-		// sweep
-		// is paid for by as many registrations as it visits, and at most that many
-		// records
-		// of closed sockets wait in the open map
+		// As many registrations as there are live records before the next
+		// sweep: each sweep is paid for by as many registrations as it visits,
+		// and at most that many records of closed sockets wait in the open map
 		this.sweepInterval = Math.max(MINIMUM_SWEEP_INTERVAL, this.open.size());
 	}
 

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 /**
  * What happened when the loopback fast path was requested for one socket.

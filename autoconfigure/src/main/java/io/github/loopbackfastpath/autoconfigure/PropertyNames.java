@@ -1,14 +1,14 @@
 package io.github.loopbackfastpath.autoconfigure;
 
-import io.github.loopbackfastpath.engine.ConfigurationAdvice;
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.engine.SettingNames;
+import io.github.loopbackfastpath.registry.SocketRole;
 
 /**
  * Names this starter's properties in the engine's messages.
  *
  * @author Loopback Fast Path contributors
  */
-final class PropertyAdvice implements ConfigurationAdvice {
+final class PropertyNames implements SettingNames {
 
 	static final String ENABLED = LoopbackFastPathProperties.PREFIX + ".enabled";
 

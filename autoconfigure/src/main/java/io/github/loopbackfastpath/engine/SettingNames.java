@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.engine;
 
-import io.github.loopbackfastpath.record.SocketRole;
+import io.github.loopbackfastpath.registry.SocketRole;
 
 /**
  * How a user changes what the engine decided, in the words of the configuration the
@@ -9,12 +9,12 @@ import io.github.loopbackfastpath.record.SocketRole;
  *
  * @author Loopback Fast Path contributors
  */
-public interface ConfigurationAdvice {
+public interface SettingNames {
 
 	/**
 	 * Advice for an engine built by hand: names its constructor arguments.
 	 */
-	ConfigurationAdvice CONSTRUCTOR_ARGUMENTS = new ConfigurationAdvice() {
+	SettingNames CONSTRUCTOR_ARGUMENTS = new SettingNames() {
 
 		@Override
 		public String roleSwitch(SocketRole role) {

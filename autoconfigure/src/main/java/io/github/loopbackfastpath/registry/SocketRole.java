@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.record;
+package io.github.loopbackfastpath.registry;
 
 /**
  * The side of a loopback connection a socket is on.

@@ -78,8 +78,7 @@ public final class LoopbackFastPathAutoConfiguration {
 				SocketRegistry registry) {
 			return new FastPathEngine(platform, ChannelHandles.detect(), registry, properties.getServer().isEnabled(),
 					properties.getClient().isEnabled(),
-					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()),
-					new PropertyNames());
+					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()), new PropertyNames());
 		}
 
 		@Bean

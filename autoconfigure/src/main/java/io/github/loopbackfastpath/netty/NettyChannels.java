@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
 import io.github.loopbackfastpath.platform.NativeHandle;
+import io.github.loopbackfastpath.registry.ListenerRecord;
 import io.github.loopbackfastpath.registry.LiveSocket;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.Stage;
@@ -101,10 +102,8 @@ public final class NettyChannels {
 				channel.pipeline().addFirst(new DomainSocketBind(fastPath, component));
 				return;
 			}
-			TrackedSocket socket = fastPath.request(SocketRequest.listener(component, Stage.BEFORE_BIND, live(channel)),
-					handle(channel, fastPath));
-			channel.pipeline().addFirst(new AcceptCounter(socket));
-			closeWith(channel, socket);
+			listen(channel, fastPath.request(SocketRequest.listener(component, Stage.BEFORE_BIND, live(channel)),
+					handle(channel, fastPath)));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break the listener, never stay silent
@@ -149,6 +148,14 @@ public final class NettyChannels {
 			// Best effort: never break a connection, never stay silent
 			fastPath.hookFailed(SocketRole.CLIENT, component, ex);
 		}
+	}
+
+	// A listener's record counts what the channel accepts and closes with it
+	private static void listen(io.netty.channel.Channel channel, TrackedSocket socket) {
+		ListenerRecord record = new ListenerRecord();
+		record.set(socket);
+		channel.pipeline().addFirst(new AcceptCounter(record));
+		channel.closeFuture().addListener((future) -> record.closed());
 	}
 
 	/**
@@ -229,10 +236,7 @@ public final class NettyChannels {
 			if (path != null) {
 				promise.addListener((bound) -> {
 					if (bound.isSuccess()) {
-						TrackedSocket socket = this.fastPath.notTcp(SocketRole.LISTENER, this.component, path,
-								live(channel));
-						channel.pipeline().addFirst(new AcceptCounter(socket));
-						closeWith(channel, socket);
+						listen(channel, this.fastPath.notTcp(SocketRole.LISTENER, this.component, path, live(channel)));
 					}
 				});
 			}
@@ -246,16 +250,16 @@ public final class NettyChannels {
 	 */
 	private static final class AcceptCounter extends ChannelInboundHandlerAdapter {
 
-		private final TrackedSocket socket;
+		private final ListenerRecord record;
 
-		AcceptCounter(TrackedSocket socket) {
-			this.socket = socket;
+		AcceptCounter(ListenerRecord record) {
+			this.record = record;
 		}
 
 		@Override
 		public void channelRead(ChannelHandlerContext context, Object message) {
 			if (message instanceof io.netty.channel.Channel) {
-				this.socket.connectionAccepted();
+				this.record.accepted();
 			}
 			context.fireChannelRead(message);
 		}

@@ -4,21 +4,17 @@ import java.nio.file.Path;
 
 import io.github.loopbackfastpath.test.UnixSockets;
 import io.github.loopbackfastpath.test.UnixSockets.Connection;
+import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Reactive;
+import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Servlet;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -79,62 +75,12 @@ class SocketBuffersTests {
 			.run(arguments)) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			// The client keeps its connection in its pool, open while ss looks
-			assertThat(context.getBean(Caller.class).call("http://127.0.0.1:" + port + "/hello")).isEqualTo("hello");
+			assertThat(
+					context.getBean(SelfCallingApplications.Caller.class).call("http://127.0.0.1:" + port + "/hello"))
+				.isEqualTo("hello");
 			assertThat(UnixSockets.connectionsTo(directory.resolve(port + ".sock"))).isNotEmpty()
 				.allSatisfy((connection) -> assertThat(connection).isEqualTo(new Connection(expected, expected)));
 		}
-	}
-
-	interface Caller {
-
-		String call(String url);
-
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@RestController
-	static class Servlet implements Caller {
-
-		private final RestClient client;
-
-		Servlet(RestClient.Builder client) {
-			this.client = client.build();
-		}
-
-		@GetMapping("/hello")
-		String hello() {
-			return "hello";
-		}
-
-		@Override
-		public String call(String url) {
-			return this.client.get().uri(url).retrieve().body(String.class);
-		}
-
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@RestController
-	static class Reactive implements Caller {
-
-		private final WebClient client;
-
-		Reactive(WebClient.Builder client) {
-			this.client = client.build();
-		}
-
-		@GetMapping("/hello")
-		String hello() {
-			return "hello";
-		}
-
-		@Override
-		public String call(String url) {
-			return this.client.get().uri(url).retrieve().bodyToMono(String.class).block();
-		}
-
 	}
 
 }

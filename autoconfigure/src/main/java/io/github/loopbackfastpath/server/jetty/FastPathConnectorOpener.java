@@ -8,10 +8,10 @@ import java.nio.channels.ServerSocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.ListenerRecord;
 import io.github.loopbackfastpath.registry.LiveSocket;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.Stage;
-import io.github.loopbackfastpath.server.ListenerRecord;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;

@@ -6,11 +6,11 @@ import java.nio.channels.SocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.ListenerRecord;
 import io.github.loopbackfastpath.registry.LiveSocket;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.Stage;
 import io.github.loopbackfastpath.registry.TrackedSocket;
-import io.github.loopbackfastpath.server.ListenerRecord;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 

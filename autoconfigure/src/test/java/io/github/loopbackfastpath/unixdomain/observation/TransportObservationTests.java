@@ -8,6 +8,8 @@ import java.time.Duration;
 import com.sun.net.httpserver.HttpServer;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.UnixDomainHttp;
+import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Reactive;
+import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Servlet;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,16 +20,9 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -184,52 +179,6 @@ class TransportObservationTests {
 			assertThat(timer).as(seen).isNotNull();
 			assertThat(timer.count()).as(seen).isEqualTo(count);
 		});
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@RestController
-	static class Servlet {
-
-		private final RestClient client;
-
-		Servlet(RestClient.Builder client) {
-			this.client = client.build();
-		}
-
-		@GetMapping("/hello")
-		String hello() {
-			return "hello";
-		}
-
-		@GetMapping("/call")
-		String call(@RequestParam int port) {
-			return this.client.get().uri("http://127.0.0.1:{port}/hello", port).retrieve().body(String.class);
-		}
-
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@RestController
-	static class Reactive {
-
-		private final WebClient client;
-
-		Reactive(WebClient.Builder client) {
-			this.client = client.build();
-		}
-
-		@GetMapping("/hello")
-		String hello() {
-			return "hello";
-		}
-
-		@GetMapping("/call")
-		reactor.core.publisher.Mono<String> call(@RequestParam int port) {
-			return this.client.get().uri("http://127.0.0.1:{port}/hello", port).retrieve().bodyToMono(String.class);
-		}
-
 	}
 
 }

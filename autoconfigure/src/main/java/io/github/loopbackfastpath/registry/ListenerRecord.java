@@ -1,12 +1,11 @@
-package io.github.loopbackfastpath.server;
+package io.github.loopbackfastpath.registry;
 
-import io.github.loopbackfastpath.registry.TrackedSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A listener hook's record of its listening socket, once the hook has one: counts the
  * connections it accepts and says when it closes. The one accept-and-close helper of the
- * listener hooks.
+ * listener hooks (Tomcat's, Jetty's, and the Netty ones of Reactor Netty and gRPC).
  *
  * @author Loopback Fast Path contributors
  */

@@ -251,12 +251,7 @@ class GrpcUnixDomainTests {
 		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
 		int before = unixDomainClients(socket).size();
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("localhost:" + grpcPort)
-			.channelType(NioSocketChannel.class)
-			.eventLoopGroup(group)
-			.usePlaintext();
-		this.unixDomainChannels.customize("localhost:" + grpcPort, builder);
-		ManagedChannel channel = builder.build();
+		ManagedChannel channel = routedOnNio(grpcPort, group);
 		try {
 			assertThat(EchoGrpc.echo(channel, "on NIO")).isEqualTo("on NIO");
 			assertThat(unixDomainClients(socket)).hasSize(before + 1);
@@ -265,6 +260,36 @@ class GrpcUnixDomainTests {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 		}
+	}
+
+	@Test
+	@EnabledOnOs(value = OS.LINUX, disabledReason = "ss and /proc/sys/net/core are Linux's")
+	void aRoutedConnectionOnNioAsksForTheBufferSizeToo() throws Exception {
+		int grpcPort = this.echo.port.get();
+		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+		ManagedChannel channel = routedOnNio(grpcPort, group);
+		try {
+			assertThat(EchoGrpc.echo(channel, "buffers on NIO")).isEqualTo("buffers on NIO");
+			long expected = UnixSockets.sendBufferFor(1024 * 1024);
+			assertThat(UnixSockets.connectionsTo(DIRECTORY.resolve(grpcPort + ".sock"))).isNotEmpty()
+				.contains(new UnixSockets.Connection(expected, expected));
+		}
+		finally {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		}
+	}
+
+	// A channel on NIO event loops, which grpc-netty does not pick where epoll exists
+	private ManagedChannel routedOnNio(int grpcPort, EventLoopGroup group) {
+		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("localhost:" + grpcPort)
+			.channelType(NioSocketChannel.class)
+			.eventLoopGroup(group)
+			.usePlaintext();
+		this.unixDomainChannels.customize("localhost:" + grpcPort, builder);
+		ManagedChannel channel = builder.build();
+		this.channels.add(channel);
+		return channel;
 	}
 
 	@Test

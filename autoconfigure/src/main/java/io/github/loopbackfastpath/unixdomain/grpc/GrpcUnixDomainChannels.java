@@ -13,8 +13,8 @@ import java.util.WeakHashMap;
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.registry.TrackedSocket;
-import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.netty.NettySocketBuffers;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -141,7 +141,7 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			}
 			Channel domain;
 			try {
-				domain = transport.connect(socket, this.router.buffers());
+				domain = transport.connect(socket);
 			}
 			catch (IOException | RuntimeException ex) {
 				// Nothing was sent: this very connection goes over TCP
@@ -154,6 +154,7 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 			if (tcp != null) {
 				tcp.unsafe().closeForcibly();
 			}
+			NettySocketBuffers.applyTo(domain, this.router.buffers());
 			TrackedSocket record = this.router.connected(COMPONENT, socket, domain::isOpen);
 			NettyChannels.closeWith(domain, record);
 			domain.pipeline().addFirst(new AlreadyConnected());
@@ -194,10 +195,9 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		NIO {
 
 			@Override
-			Channel connect(Path socket, SocketBuffers buffers) throws IOException {
+			Channel connect(Path socket) throws IOException {
 				SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
 				try {
-					buffers.applyTo(channel);
 					channel.configureBlocking(false);
 					if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
 						throw new IOException("The AF_UNIX connect did not complete at once (its backlog is full)");
@@ -215,8 +215,8 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		EPOLL {
 
 			@Override
-			Channel connect(Path socket, SocketBuffers buffers) throws IOException {
-				return Epoll.connected(socket, buffers);
+			Channel connect(Path socket) throws IOException {
+				return Epoll.connected(socket);
 			}
 
 		},
@@ -224,7 +224,7 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		OTHER {
 
 			@Override
-			@Nullable Channel connect(Path socket, SocketBuffers buffers) {
+			@Nullable Channel connect(Path socket) {
 				return null;
 			}
 
@@ -240,11 +240,10 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 		/**
 		 * An AF_UNIX channel connected to a socket.
 		 * @param socket the socket file
-		 * @param buffers the buffer size to ask for
 		 * @return the channel, or {@code null} for a transport without one
 		 * @throws IOException if the connect fails
 		 */
-		abstract @Nullable Channel connect(Path socket, SocketBuffers buffers) throws IOException;
+		abstract @Nullable Channel connect(Path socket) throws IOException;
 
 	}
 
@@ -267,13 +266,9 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	 */
 	private static final class Epoll {
 
-		static Channel connected(Path socket, SocketBuffers buffers) throws IOException {
+		static Channel connected(Path socket) throws IOException {
 			LinuxSocket channel = LinuxSocket.newSocketDomain();
 			try {
-				if (buffers.isSet()) {
-					channel.setSendBufferSize(buffers.size());
-					channel.setReceiveBufferSize(buffers.size());
-				}
 				if (!channel.connect(new DomainSocketAddress(socket.toString()))) {
 					throw new IOException("The AF_UNIX connect did not complete at once (its backlog is full)");
 				}

@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.unixdomain.netty;
 
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelOption;
 
 /**
@@ -21,9 +22,15 @@ public final class NettySocketBuffers {
 	 * @param buffers the buffer size
 	 */
 	public static void applyTo(Channel channel, SocketBuffers buffers) {
-		if (buffers.isSet()) {
+		if (!buffers.isSet()) {
+			return;
+		}
+		try {
 			channel.config().setOption(ChannelOption.SO_SNDBUF, buffers.size());
 			channel.config().setOption(ChannelOption.SO_RCVBUF, buffers.size());
+		}
+		catch (ChannelException ex) {
+			// The OS default stays
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,7 +18,11 @@ public final class PublishedSocket {
 
 	private final int port;
 
+	private final @Nullable InetAddress address;
+
 	private final Path path;
+
+	private volatile @Nullable Path staged;
 
 	private final String component;
 
@@ -31,8 +36,9 @@ public final class PublishedSocket {
 
 	private volatile boolean fileRemoved;
 
-	PublishedSocket(int port, Path path, String component) {
+	PublishedSocket(int port, @Nullable InetAddress address, Path path, String component) {
 		this.port = port;
+		this.address = address;
 		this.path = path;
 		this.component = component;
 	}
@@ -43,6 +49,14 @@ public final class PublishedSocket {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The address the TCP listener is bound to.
+	 * @return the address, or {@code null} for a wildcard address
+	 */
+	public @Nullable InetAddress address() {
+		return this.address;
 	}
 
 	/**
@@ -87,8 +101,15 @@ public final class PublishedSocket {
 		}
 	}
 
-	void serving(AutoCloseable server, TrackedSocket record) {
+	void staged(@Nullable Path staged) {
+		this.staged = staged;
+	}
+
+	void serving(AutoCloseable server) {
 		this.server = server;
+	}
+
+	void recorded(TrackedSocket record) {
 		this.record = record;
 	}
 
@@ -97,7 +118,7 @@ public final class PublishedSocket {
 	}
 
 	/**
-	 * Stop serving on the socket and remove its file.
+	 * Stop serving on the socket and remove its file and its private place.
 	 */
 	void close() {
 		if (!this.open) {
@@ -113,15 +134,20 @@ public final class PublishedSocket {
 		catch (Exception ex) {
 			// The file is removed below either way
 		}
-		try {
-			Files.deleteIfExists(this.path);
-		}
-		catch (IOException ex) {
-			// Left for the next start-up, which replaces a stale file
-		}
 		TrackedSocket record = this.record;
 		if (record != null) {
+			// Published under its name: a name of someone else's is never removed
+			try {
+				Files.deleteIfExists(this.path);
+			}
+			catch (IOException ex) {
+				// Left for the next start-up, which replaces a stale file
+			}
 			record.closed();
+		}
+		Path staged = this.staged;
+		if (staged != null) {
+			SocketDirectory.removeStaging(staged);
 		}
 	}
 

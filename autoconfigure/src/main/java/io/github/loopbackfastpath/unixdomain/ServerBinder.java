@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.unixdomain;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,14 @@ public interface ServerBinder {
 	 * @return the reason, or {@code null} to publish it
 	 */
 	@Nullable String refusal(WebServerApplicationContext context);
+
+	/**
+	 * The address the server's TCP listener is bound to, which decides the requests its
+	 * socket may serve: TCP delivers to it only those made to that address.
+	 * @param context the context whose server started ({@code getWebServer()})
+	 * @return the address, or {@code null} for a wildcard address
+	 */
+	@Nullable InetAddress address(WebServerApplicationContext context);
 
 	/**
 	 * Start serving the server's requests on the socket.

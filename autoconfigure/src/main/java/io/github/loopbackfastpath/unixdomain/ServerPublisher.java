@@ -55,7 +55,8 @@ public final class ServerPublisher implements ApplicationListener<WebServerIniti
 			this.sockets.skip(component, port, refusal);
 			return;
 		}
-		this.sockets.publish(component, port, (socket, accepted) -> binder.bind(context, socket, accepted));
+		this.sockets.publish(component, port, binder.address(context),
+				(socket, accepted) -> binder.bind(context, socket, accepted));
 	}
 
 }

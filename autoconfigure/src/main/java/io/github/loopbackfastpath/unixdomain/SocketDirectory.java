@@ -2,11 +2,13 @@ package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,7 +35,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The directory the AF_UNIX sockets are published in: where it is, how its sockets are
  * named, and the permissions it and its sockets get. Owner-only by default; with a
- * {@code group}, the group may enter it and connect to its sockets, and owns them.
+ * {@code group}, the group may enter it and connect to its sockets, and owns them. The
+ * starter sets the permissions of a directory it created only; an existing one that does
+ * not fit is left as it is, and its ports stay on TCP.
  *
  * @author Loopback Fast Path contributors
  */
@@ -97,18 +101,51 @@ public final class SocketDirectory {
 	 * @return {@code <directory>/<port>.sock}
 	 */
 	public Path socketFor(int port) {
-		return this.directory.resolve(port + ".sock");
+		return socketFor(port, null, null);
 	}
 
 	/**
-	 * The socket of a TCP port in one network namespace, for when another namespace
-	 * sharing the directory already serves that port.
+	 * The socket of a TCP listener: {@code <port>.sock} for one bound to a wildcard
+	 * address, which TCP reaches on every loopback address, and the port, {@code @} and
+	 * the address for one bound to a single address, which TCP reaches on that address
+	 * only (such as {@code 8080@127.0.0.2.sock}; {@code :} of an IPv6 address written
+	 * {@code _}). With a network namespace, for when another namespace sharing the
+	 * directory already serves that name, {@code -net<namespace>} before {@code .sock}.
 	 * @param port the port
-	 * @param namespace the network namespace's identifier
-	 * @return {@code <directory>/<port>-net<namespace>.sock}
+	 * @param address the address the listener is bound to, or {@code null} for a wildcard
+	 * address
+	 * @param namespace the network namespace's identifier, or {@code null}
+	 * @return the socket file
 	 */
-	Path socketFor(int port, String namespace) {
-		return this.directory.resolve(port + "-net" + namespace + ".sock");
+	Path socketFor(int port, @Nullable InetAddress address, @Nullable String namespace) {
+		StringBuilder name = new StringBuilder().append(port);
+		if (address != null && !address.isAnyLocalAddress()) {
+			name.append('@').append(address.getHostAddress().replace(':', '_'));
+		}
+		if (namespace != null) {
+			name.append("-net").append(namespace);
+		}
+		return this.directory.resolve(name.append(".sock").toString());
+	}
+
+	/**
+	 * Why a path cannot be the socket directory, checked when the property is bound:
+	 * something other than a directory is there, or it is too long for a socket path.
+	 * @param directory the configured directory
+	 * @return the reason, or {@code null} if it can be
+	 */
+	public static @Nullable String unfit(Path directory) {
+		Path absolute = directory.toAbsolutePath().normalize();
+		if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+				&& !Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+			return "It exists and is not a directory; name a directory, or one the starter may create.";
+		}
+		Path longest = absolute.resolve("65535.sock");
+		if (tooLong(longest) != null) {
+			return "A socket in it, such as " + longest + ", would be longer than the " + MAX_PATH_BYTES
+					+ " bytes the OS takes; choose a shorter directory.";
+		}
+		return null;
 	}
 
 	/**
@@ -150,10 +187,11 @@ public final class SocketDirectory {
 	}
 
 	// Creates the directory if it is missing (owner-only, or rwxr-x--- owned by the
-	// group); the reason it cannot be created, or null
+	// group); the reason it cannot be used, or null. A directory that exists is never
+	// changed: one that does not fit the configuration is refused with what to change
 	@Nullable String create() {
 		if (Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
-			return openToGroup();
+			return this.posix ? unfitExisting() : null;
 		}
 		try {
 			Files.createDirectories(this.directory.getParent());
@@ -173,44 +211,99 @@ public final class SocketDirectory {
 			}
 			return null;
 		}
+		catch (FileAlreadyExistsException ex) {
+			// Made by another process a moment ago: judged as any existing directory
+			return this.posix ? unfitExisting() : null;
+		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			return "The socket directory " + this.directory + " could not be created"
 					+ ((this.group != null) ? " for the group " + this.group.getName() : "") + ": " + ex;
 		}
 	}
 
-	// An existing directory of this user's, made owner-only by an earlier run without the
-	// group, is given to the group, which gets r-x: added, nothing taken away. A
-	// directory of another user's is left as it is (the client's trust rules judge it).
-	private @Nullable String openToGroup() {
-		if (this.group == null || !this.posix) {
-			return null;
-		}
+	// An existing directory fits when it is this user's, grants others nothing and, with
+	// a group, belongs to that group, which may enter it
+	private @Nullable String unfitExisting() {
 		try {
-			PosixFileAttributeView view = Files.getFileAttributeView(this.directory, PosixFileAttributeView.class,
+			PosixFileAttributes attributes = Files.readAttributes(this.directory, PosixFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
-			PosixFileAttributes attributes = view.readAttributes();
-			if (!attributes.owner().getName().equals(System.getProperty("user.name"))) {
-				return null;
+			Set<PosixFilePermission> permissions = attributes.permissions();
+			String mode = PosixFilePermissions.toString(permissions);
+			String user = System.getProperty("user.name");
+			String fix = " The starter changes only a directory it created: ";
+			if (!attributes.owner().getName().equals(user)) {
+				return "The socket directory " + this.directory + " belongs to " + attributes.owner().getName()
+						+ ", not to " + user + "." + fix + "name a directory of " + user
+						+ "'s, or one that does not exist yet, in loopback.fast-path.unix-domain.directory.";
 			}
-			Set<PosixFilePermission> permissions = EnumSet.copyOf(attributes.permissions());
-			if (attributes.group().equals(this.group) && permissions.contains(PosixFilePermission.GROUP_READ)
-					&& permissions.contains(PosixFilePermission.GROUP_EXECUTE)) {
-				return null;
+			if (permissions.contains(PosixFilePermission.OTHERS_READ)
+					|| permissions.contains(PosixFilePermission.OTHERS_WRITE)
+					|| permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+				return "The socket directory " + this.directory + " grants others access (" + mode + ")." + fix
+						+ "chmod o-rwx " + this.directory + ", or name another directory in "
+						+ "loopback.fast-path.unix-domain.directory.";
 			}
-			view.setGroup(this.group);
-			permissions.add(PosixFilePermission.GROUP_READ);
-			permissions.add(PosixFilePermission.GROUP_EXECUTE);
-			view.setPermissions(permissions);
-			logger
-				.info("Loopback fast path same-host mode: the socket directory " + this.directory + " is now the group "
-						+ this.group.getName() + "'s, with " + PosixFilePermissions.toString(permissions));
+			if (this.group != null && (!attributes.group().equals(this.group)
+					|| !permissions.contains(PosixFilePermission.GROUP_EXECUTE))) {
+				return "The socket directory " + this.directory + " is " + mode + " with the group "
+						+ attributes.group().getName() + ", but loopback.fast-path.unix-domain.group is "
+						+ this.group.getName() + "." + fix + "chgrp " + this.group.getName() + " " + this.directory
+						+ " && chmod g+rx " + this.directory + ", or name another directory.";
+			}
 			return null;
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return "The socket directory " + this.directory + " could not be given to the group " + this.group.getName()
-					+ " (the application's user must be a member of it; see "
-					+ "loopback.fast-path.unix-domain.group): " + ex;
+			return "The socket directory " + this.directory + " could not be checked: " + ex;
+		}
+	}
+
+	/**
+	 * A private place to bind a socket before it is published: a new directory only this
+	 * user may enter, inside the socket directory (so that the socket can be linked into
+	 * place on the same file system), where no other user can connect to the socket
+	 * before it has its final permissions: {@code .<name>-<random>/<name>}, the name the
+	 * kernel then gives the listening socket ({@code ss -x} shows it). {@code null} where
+	 * the file system has no POSIX permissions (Windows: the directory's ACL is
+	 * owner-only from its creation).
+	 * @param socket the socket file to publish
+	 * @return the path to bind, or {@code null} to bind the socket file itself
+	 * @throws IOException if the private directory cannot be made
+	 */
+	@Nullable Path staging(Path socket) throws IOException {
+		if (!this.posix) {
+			return null;
+		}
+		Path staging = Files.createTempDirectory(this.directory, "." + socket.getFileName() + "-",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		return staging.resolve(socket.getFileName());
+	}
+
+	/**
+	 * Publish a socket bound in its {@link #staging(Path) private place} under its own
+	 * name, after it got its permissions: a second link to the same socket, which a
+	 * client's connect reaches as well. The private one stays until the server closes.
+	 * @param staged where the socket was bound
+	 * @param socket its published name
+	 * @throws IOException if the name is taken meanwhile or the link fails
+	 */
+	void link(Path staged, Path socket) throws IOException {
+		Files.createLink(socket, staged);
+	}
+
+	/**
+	 * Remove a socket's private place, the socket in it included.
+	 * @param staged where the socket was bound
+	 */
+	static void removeStaging(Path staged) {
+		try {
+			Files.deleteIfExists(staged);
+			Path parent = staged.getParent();
+			if (parent != null) {
+				Files.deleteIfExists(parent);
+			}
+		}
+		catch (IOException ex) {
+			// An empty private directory left behind; the next start-up ignores it
 		}
 	}
 

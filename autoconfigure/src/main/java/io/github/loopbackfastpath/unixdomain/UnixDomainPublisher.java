@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class UnixDomainPublisher implements AutoCloseable {
 
 	private final UnixDomainRecorder recorder;
 
-	private final Map<Integer, PublishedSocket> published = new ConcurrentHashMap<>();
+	private final Map<Path, PublishedSocket> published = new ConcurrentHashMap<>();
 
 	private final List<TrackedSocket> skipped = new ArrayList<>();
 
@@ -82,17 +83,29 @@ public final class UnixDomainPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Publish an AF_UNIX socket beside a TCP listener.
+	 * Publish an AF_UNIX socket beside a TCP listener. The socket is bound where no other
+	 * user can reach it, given its permissions, and only then published under its name; a
+	 * listener on a non-loopback address is not published, since no loopback call reaches
+	 * it over TCP.
 	 * @param component what serves the listener, such as {@code tomcat}
 	 * @param port the TCP listener's port, which names the socket
+	 * @param address the address the listener is bound to, {@code null} for a wildcard
+	 * address
 	 * @param binding starts the server on the socket
 	 * @return the published socket, or {@code null} if it was not published
 	 */
-	public @Nullable PublishedSocket publish(String component, int port, Binding binding) {
+	public @Nullable PublishedSocket publish(String component, int port, @Nullable InetAddress address,
+			Binding binding) {
 		if (unavailable() != null || port <= 0) {
 			return null;
 		}
-		Path socket = this.directory.socketFor(port);
+		InetAddress bound = (address != null && !address.isAnyLocalAddress()) ? address : null;
+		Path socket = this.directory.socketFor(port, bound, null);
+		if (bound != null && !bound.isLoopbackAddress()) {
+			skip(component, socket, "The listener is bound to " + bound.getHostAddress()
+					+ ", not a loopback address: no loopback call reaches it over TCP, so it is not published.");
+			return null;
+		}
 		String refusal = this.directory.create();
 		if (refusal == null) {
 			refusal = this.trust.untrustedDirectory(this.directory.path());
@@ -101,7 +114,7 @@ public final class UnixDomainPublisher implements AutoCloseable {
 			Taken taken = taken(socket);
 			String namespaceId = this.namespace.id();
 			if (taken != null && taken.byOtherNamespace() && namespaceId != null) {
-				socket = this.directory.socketFor(port, namespaceId);
+				socket = this.directory.socketFor(port, bound, namespaceId);
 				taken = taken(socket);
 			}
 			refusal = (taken != null) ? taken.reason() : null;
@@ -110,25 +123,36 @@ public final class UnixDomainPublisher implements AutoCloseable {
 			skip(component, socket, refusal);
 			return null;
 		}
-		PublishedSocket publishedSocket = new PublishedSocket(port, socket, component);
+		PublishedSocket publishedSocket = new PublishedSocket(port, bound, socket, component);
+		Path staged;
 		AutoCloseable server;
 		try {
-			server = binding.bind(socket, publishedSocket::accepted);
+			staged = this.directory.staging(socket);
+			publishedSocket.staged(staged);
+			server = binding.bind((staged != null) ? staged : socket, publishedSocket::accepted);
 		}
 		catch (Exception | LinkageError ex) {
+			publishedSocket.close();
 			skip(component, socket, "Binding " + component + " to " + socket + " failed: " + ex);
 			return null;
 		}
+		publishedSocket.serving(server);
 		try {
-			this.directory.restrict(socket);
+			if (staged != null) {
+				this.directory.restrict(staged);
+				this.directory.link(staged, socket);
+			}
+			else {
+				this.directory.restrict(socket);
+			}
 		}
 		catch (IOException | RuntimeException ex) {
-			closeQuietly(server);
+			publishedSocket.close();
 			skip(component, socket, String.valueOf(ex.getMessage()));
 			return null;
 		}
-		publishedSocket.serving(server, this.recorder.published(component, port, socket, publishedSocket::isOpen));
-		this.published.put(port, publishedSocket);
+		publishedSocket.recorded(this.recorder.published(component, port, socket, publishedSocket::isOpen));
+		this.published.put(socket, publishedSocket);
 		logger.info(
 				"Loopback fast path same-host mode: " + component + " on port " + port + " also listens on " + socket);
 		return publishedSocket;
@@ -183,21 +207,33 @@ public final class UnixDomainPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * This process's open socket for a TCP port.
+	 * This process's open socket that TCP would reach at a loopback address and port: the
+	 * one of a listener bound to that very address, else the one of a listener bound to a
+	 * wildcard address.
+	 * @param address the loopback address
 	 * @param port the port
 	 * @return the socket file, or {@code null} if this process publishes none for it
 	 */
-	@Nullable Path ownSocket(int port) {
-		PublishedSocket own = this.published.get(port);
-		return (own != null && own.isOpen()) ? own.path() : null;
+	@Nullable Path ownSocket(InetAddress address, int port) {
+		for (PublishedSocket own : this.published.values()) {
+			if (own.isOpen() && own.port() == port && address.equals(own.address())) {
+				return own.path();
+			}
+		}
+		for (PublishedSocket own : this.published.values()) {
+			if (own.isOpen() && own.port() == port && own.address() == null) {
+				return own.path();
+			}
+		}
+		return null;
 	}
 
 	// One of ours whose file someone removed: stop routing to it
 	void fileGone(Path socket) {
-		this.published.values()
-			.stream()
-			.filter((own) -> own.path().equals(socket) && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS))
-			.forEach(PublishedSocket::fileRemoved);
+		PublishedSocket own = this.published.get(socket);
+		if (own != null && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+			own.fileRemoved();
+		}
 	}
 
 	/**
@@ -206,9 +242,9 @@ public final class UnixDomainPublisher implements AutoCloseable {
 	 */
 	public Map<Integer, PublishedSocket> published() {
 		Map<Integer, PublishedSocket> open = new TreeMap<>();
-		this.published.forEach((port, socket) -> {
+		this.published.values().forEach((socket) -> {
 			if (socket.isOpen()) {
-				open.put(port, socket);
+				open.putIfAbsent(socket.port(), socket);
 			}
 		});
 		return open;
@@ -224,15 +260,6 @@ public final class UnixDomainPublisher implements AutoCloseable {
 		synchronized (this.skipped) {
 			this.skipped.forEach(TrackedSocket::closed);
 			this.skipped.clear();
-		}
-	}
-
-	private static void closeQuietly(AutoCloseable server) {
-		try {
-			server.close();
-		}
-		catch (Exception ex) {
-			// Not published either way
 		}
 	}
 

@@ -1,12 +1,15 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +28,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The client side of the same-host mode: the one place that decides whether a request
  * goes over an AF_UNIX socket instead of TCP. Only a plain {@code http://} request to a
- * loopback host ({@code localhost}, 127.0.0.0/8, {@code [::1]}) is routed, and only to a
- * socket served by the server the same request would reach over TCP: this process's own
- * socket for the port, or one in the directory that a trusted user serves (see
- * {@link SocketTrust}) from this network namespace (see {@link NetworkNamespace}). A
- * socket that fails a check is named in one warning. The client adapters pass facts
- * (host, port, what happened) and keep no rule of their own.
+ * loopback address ({@code localhost}, 127.0.0.0/8, {@code [::1]}) is routed, and only to
+ * a socket served by the listener the same request would reach over TCP (one bound to
+ * that address, else one bound to a wildcard address; see
+ * {@link SocketDirectory#socketFor(int, InetAddress, String)}): this process's own
+ * socket, or one in the directory that a trusted user serves (see {@link SocketTrust})
+ * from this network namespace (see {@link NetworkNamespace}). A socket that fails a check
+ * is named in one warning. The client adapters pass facts (host, port, what happened) and
+ * keep no rule of their own.
  *
  * @author Loopback Fast Path contributors
  */
@@ -95,25 +100,41 @@ public final class UnixDomainRouter {
 		if (!"http".equalsIgnoreCase(uri.getScheme())) {
 			return null;
 		}
-		return route(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80);
+		return route(uri.getHost(), httpPort(uri.getPort()));
 	}
 
 	/**
 	 * The AF_UNIX socket a plain HTTP (or plaintext gRPC) request to a host and port can
-	 * be sent to instead of TCP.
+	 * be sent to instead of TCP. Only a loopback host is looked at: an address, or
+	 * {@code localhost} as this JVM resolves it.
 	 * @param host the host
 	 * @param port the port
 	 * @return the socket, or {@code null} to stay on TCP
 	 */
 	public @Nullable Path route(@Nullable String host, int port) {
-		if (port <= 0 || !isLoopback(host) || this.directory.unavailable() != null) {
+		InetAddress address = loopbackAddress(host);
+		return (address != null) ? route(address, port) : null;
+	}
+
+	/**
+	 * The AF_UNIX socket a connection to a resolved address can be made on instead of
+	 * TCP: the socket of the very listener TCP would reach there, a listener bound to
+	 * that address first, else one bound to a wildcard address. A client adapter passes
+	 * the address its own resolver gave (after any address filter of the client's), so
+	 * that what holds for the TCP connection holds for the AF_UNIX one.
+	 * @param address the address the connection would be made to
+	 * @param port the port
+	 * @return the socket, or {@code null} to stay on TCP
+	 */
+	public @Nullable Path route(InetAddress address, int port) {
+		if (port <= 0 || !address.isLoopbackAddress() || this.directory.unavailable() != null) {
 			return null;
 		}
-		Path own = this.publisher.ownSocket(port);
+		Path own = this.publisher.ownSocket(address, port);
 		if (own != null) {
 			return own;
 		}
-		for (Path socket : candidates(port)) {
+		for (Path socket : candidates(address, port)) {
 			Verdict verdict = verdict(socket);
 			if (verdict != null) {
 				if (verdict.reason() == null) {
@@ -135,13 +156,14 @@ public final class UnixDomainRouter {
 	 * @return whether {@link #route(String, int)} sends such requests over AF_UNIX
 	 */
 	public boolean routes(@Nullable String host, int port) {
-		if (port <= 0 || !isLoopback(host)) {
+		InetAddress address = loopbackAddress(host);
+		if (port <= 0 || address == null) {
 			return false;
 		}
-		if (this.publisher.ownSocket(port) != null) {
+		if (this.publisher.ownSocket(address, port) != null) {
 			return true;
 		}
-		for (Path socket : candidates(port)) {
+		for (Path socket : candidates(address, port)) {
 			Verdict verdict = this.verdicts.get(socket);
 			if (verdict != null && verdict.reason() == null) {
 				return true;
@@ -158,14 +180,17 @@ public final class UnixDomainRouter {
 		return !this.notRouted.isEmpty();
 	}
 
-	// This namespace's own name first, then the plain one
-	private List<Path> candidates(int port) {
-		List<Path> candidates = new ArrayList<>(2);
+	// The listener bound to the address first, then one bound to a wildcard address;
+	// each under this namespace's own name first, then the plain one
+	private List<Path> candidates(InetAddress address, int port) {
+		List<Path> candidates = new ArrayList<>(4);
 		String namespaceId = this.namespace.id();
-		if (namespaceId != null) {
-			candidates.add(this.directory.socketFor(port, namespaceId));
+		for (InetAddress bound : Arrays.asList(address, null)) {
+			if (namespaceId != null) {
+				candidates.add(this.directory.socketFor(port, bound, namespaceId));
+			}
+			candidates.add(this.directory.socketFor(port, bound, null));
 		}
-		candidates.add(this.directory.socketFor(port));
 		return candidates;
 	}
 
@@ -260,16 +285,46 @@ public final class UnixDomainRouter {
 	 * @param host the host, as in a URI
 	 * @return whether it is {@code localhost}, in 127.0.0.0/8 or {@code ::1}
 	 */
-	static boolean isLoopback(@Nullable String host) {
+	public static boolean isLoopbackHost(@Nullable String host) {
 		if (host == null) {
 			return false;
 		}
-		String name = host.toLowerCase(Locale.ROOT);
-		if (name.startsWith("[") && name.endsWith("]")) {
-			name = name.substring(1, name.length() - 1);
-		}
+		String name = unbracketed(host.toLowerCase(Locale.ROOT));
 		return name.equals("localhost") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")
 				|| (name.startsWith("127.") && IPV4_LOOPBACK.matcher(name).matches());
+	}
+
+	/**
+	 * The loopback address a host names: the address itself, or the first address this
+	 * JVM resolves {@code localhost} to (from its cache or the hosts file, never DNS), as
+	 * a client's default resolver does.
+	 * @param host the host, as in a URI
+	 * @return the address, or {@code null} if the host is not a loopback one
+	 */
+	public static @Nullable InetAddress loopbackAddress(@Nullable String host) {
+		if (host == null || !isLoopbackHost(host)) {
+			return null;
+		}
+		try {
+			InetAddress address = InetAddress.getByName(unbracketed(host));
+			return address.isLoopbackAddress() ? address : null;
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The port of a plain {@code http://} request.
+	 * @param port the port of its URI or host, {@code -1} where none is given
+	 * @return the port, 80 where none is given
+	 */
+	public static int httpPort(int port) {
+		return (port != -1) ? port : 80;
+	}
+
+	private static String unbracketed(String host) {
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 	private record Verdict(Object key, @Nullable String reason) {

@@ -39,7 +39,7 @@ public final class UnixSockets {
 			Matcher matcher = CONNECTION.matcher(line);
 			if (matcher.find()) {
 				sendBuffers.put(matcher.group(2), Long.parseLong(matcher.group(4)));
-				if (matcher.group(1).equals(socket.toString())) {
+				if (boundAs(Path.of(matcher.group(1)), socket)) {
 					accepted.add(matcher);
 				}
 			}
@@ -47,6 +47,15 @@ public final class UnixSockets {
 		return accepted.stream()
 			.map((matcher) -> new Connection(Long.parseLong(matcher.group(4)), sendBuffers.get(matcher.group(3))))
 			.toList();
+	}
+
+	// The kernel names a socket by the path it was bound to: the published one, or the
+	// private place the starter binds in before publishing it (.<name>-<random>/<name>)
+	private static boolean boundAs(Path bound, Path socket) {
+		Path parent = bound.getParent();
+		return bound.equals(socket) || (parent != null && socket.getParent().equals(parent.getParent())
+				&& bound.getFileName().equals(socket.getFileName())
+				&& parent.getFileName().toString().startsWith("." + socket.getFileName() + "-"));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.unixdomain;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +37,12 @@ public final class SameHostMode implements AutoCloseable {
 	}
 
 	public @Nullable PublishedSocket publish(String component, int port, UnixDomainPublisher.Binding binding) {
-		return this.publisher.publish(component, port, binding);
+		return this.publisher.publish(component, port, null, binding);
+	}
+
+	public @Nullable PublishedSocket publish(String component, int port, @Nullable InetAddress address,
+			UnixDomainPublisher.Binding binding) {
+		return this.publisher.publish(component, port, address, binding);
 	}
 
 	public @Nullable Path route(URI uri) {

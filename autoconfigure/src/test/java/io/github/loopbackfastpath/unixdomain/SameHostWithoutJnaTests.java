@@ -56,7 +56,7 @@ class SameHostWithoutJnaTests {
 			assertThat(clients).extracting((client) -> client.get("component"))
 				.contains("reactor-netty-client", "httpclient5");
 			assertThat(clients).allSatisfy((client) -> assertThat(client).containsEntry("transport", "UNIX_DOMAIN")
-				.containsEntry("path", directory.resolve(port + ".sock").toString()));
+				.containsEntry("path", directory.resolve(port + "@127.0.0.1.sock").toString()));
 			DocumentContext health = Http.json("http://127.0.0.1:" + port + "/actuator/health");
 			assertThat(health.read("$.components.loopbackFastPath.details.ioctl", String.class)).contains("backed off");
 		}

@@ -78,7 +78,7 @@ class SocketBuffersTests {
 			assertThat(
 					context.getBean(SelfCallingApplications.Caller.class).call("http://127.0.0.1:" + port + "/hello"))
 				.isEqualTo("hello");
-			assertThat(UnixSockets.connectionsTo(directory.resolve(port + ".sock"))).isNotEmpty()
+			assertThat(UnixSockets.connectionsTo(directory.resolve(port + "@127.0.0.1.sock"))).isNotEmpty()
 				.allSatisfy((connection) -> assertThat(connection).isEqualTo(new Connection(expected, expected)));
 		}
 	}

@@ -112,7 +112,7 @@ class UnixDomainPublisherAndRouterTests {
 			SameHostMode sockets = new SameHostMode(directory, this.registry);
 			assertThat(sockets.route("127.0.0.1", PORT)).isNull();
 			assertThat(sockets.publish("test", PORT + 1, UnixDomainPublisherAndRouterTests::listen)).isNull();
-			assertThat(this.registry.records().get(0).outcome().message()).contains("writable by others");
+			assertThat(this.registry.records().get(0).outcome().message()).contains("grants others access (rwxrwxrwx)");
 		}
 	}
 

@@ -54,9 +54,9 @@ class UnixDomainWebIntegrationTests {
 			WebClient.Builder webClient, RestClient.Builder restClient, List<String> routedClients) throws Exception {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
 		for (int published : List.of(port, managementPort)) {
-			assertThat(directory.resolve(published + ".sock")).exists();
+			assertThat(directory.resolve(published + "@127.0.0.1.sock")).exists();
 		}
-		assertThat(UnixDomainHttp.get(directory.resolve(port + ".sock"), "127.0.0.1:" + port, "/hello"))
+		assertThat(UnixDomainHttp.get(directory.resolve(port + "@127.0.0.1.sock"), "127.0.0.1:" + port, "/hello"))
 			.startsWith("HTTP/1.1 200")
 			.endsWith("hello");
 		String base = "http://127.0.0.1:" + port;
@@ -84,8 +84,8 @@ class UnixDomainWebIntegrationTests {
 		List<Map<String, Object>> listeners = report
 			.read("$.sockets[?(@.role == 'LISTENER' && @.transport == 'UNIX_DOMAIN')]");
 		assertThat(listeners).extracting((listener) -> listener.get("path"))
-			.containsExactlyInAnyOrder(directory.resolve(port + ".sock").toString(),
-					directory.resolve(managementPort + ".sock").toString());
+			.containsExactlyInAnyOrder(directory.resolve(port + "@127.0.0.1.sock").toString(),
+					directory.resolve(managementPort + "@127.0.0.1.sock").toString());
 		assertThat(listeners).allSatisfy((listener) -> assertThat(listener).containsEntry("component", component)
 			.containsEntry("status", "NOT_APPLICABLE")
 			.containsEntry("open", true));
@@ -98,7 +98,7 @@ class UnixDomainWebIntegrationTests {
 			assertThat(records).as(client)
 				.isNotEmpty()
 				.allSatisfy((record) -> assertThat(record).containsEntry("transport", "UNIX_DOMAIN")
-					.containsEntry("path", directory.resolve(port + ".sock").toString())
+					.containsEntry("path", directory.resolve(port + "@127.0.0.1.sock").toString())
 					.containsEntry("status", "NOT_APPLICABLE"));
 		}
 		List<Integer> publishedPorts = report.read("$.unixDomain.published[*].port");
@@ -125,7 +125,7 @@ class UnixDomainWebIntegrationTests {
 					"server.address=127.0.0.1")
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			socket = directory.resolve(port + ".sock");
+			socket = directory.resolve(port + "@127.0.0.1.sock");
 			assertThat(UnixDomainHttp.get(socket, "127.0.0.1:" + port, "/hello")).endsWith("hello");
 		}
 		assertThat(socket).doesNotExist();
@@ -185,7 +185,7 @@ class UnixDomainWebIntegrationTests {
 			assertThat(clients).isNotEmpty()
 				.allSatisfy((client) -> assertThat(client).containsEntry("component", "reactor-netty-client")
 					.containsEntry("transport", "UNIX_DOMAIN")
-					.containsEntry("path", "/tmp/lfp-it-reactor-factory/" + this.port + ".sock"));
+					.containsEntry("path", "/tmp/lfp-it-reactor-factory/" + this.port + "@127.0.0.1.sock"));
 			assertThat(report.read("$.notCovered", Map.class)).isEmpty();
 		}
 

@@ -42,7 +42,7 @@ class PlainApplicationSameHostTests {
 			DocumentContext report = JsonPath.parse(get(port, "/actuator/loopbackfastpath"));
 			Path directory = Path.of(report.read("$.unixDomain.directory", String.class));
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
-			socket = directory.resolve(port + ".sock");
+			socket = directory.resolve(port + "@127.0.0.1.sock");
 			assertThat(socket).exists();
 			List<Map<String, Object>> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
 			assertThat(clients).extracting((client) -> client.get("component"))

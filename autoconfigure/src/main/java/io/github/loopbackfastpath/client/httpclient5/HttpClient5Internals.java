@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.client.httpclient5;
 
 import io.github.loopbackfastpath.reflect.InternalFields;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -23,6 +24,8 @@ public final class HttpClient5Internals {
 	static final String CONNECTION_OPERATOR = "connectionOperator";
 
 	static final String DETACHED_SOCKET_FACTORY = "detachedSocketFactory";
+
+	static final String DNS_RESOLVER = "dnsResolver";
 
 	private HttpClient5Internals() {
 	}
@@ -59,6 +62,21 @@ public final class HttpClient5Internals {
 	static void socketFactory(DefaultHttpClientConnectionOperator operator, DetachedSocketFactory factory)
 			throws ReflectiveOperationException {
 		InternalFields.write(DefaultHttpClientConnectionOperator.class, DETACHED_SOCKET_FACTORY, operator, factory);
+	}
+
+	/**
+	 * The resolver a pool's connections resolve their hosts with: Spring Boot's
+	 * {@code HttpComponentsFilteredDnsResolver} where the application declared an
+	 * {@code InetAddressFilter}.
+	 * @param operator the pool's connection operator
+	 * @return the resolver, or {@code null} if the operator is not HttpClient's default
+	 * one
+	 * @throws ReflectiveOperationException if the field cannot be read
+	 */
+	public static @Nullable DnsResolver dnsResolver(Object operator) throws ReflectiveOperationException {
+		return (operator instanceof DefaultHttpClientConnectionOperator)
+				? (DnsResolver) InternalFields.read(DefaultHttpClientConnectionOperator.class, DNS_RESOLVER, operator)
+				: null;
 	}
 
 }

@@ -24,7 +24,8 @@ public final class HttpClient5RuntimeHints implements RuntimeHintsRegistrar {
 					(type) -> type.withField(HttpClient5Internals.CONNECTION_OPERATOR));
 		hints.reflection()
 			.registerType(DefaultHttpClientConnectionOperator.class,
-					(type) -> type.withField(HttpClient5Internals.DETACHED_SOCKET_FACTORY));
+					(type) -> type.withField(HttpClient5Internals.DETACHED_SOCKET_FACTORY)
+						.withField(HttpClient5Internals.DNS_RESOLVER));
 	}
 
 }

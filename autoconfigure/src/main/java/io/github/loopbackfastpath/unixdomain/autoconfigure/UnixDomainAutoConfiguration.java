@@ -2,12 +2,12 @@ package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
+import io.github.loopbackfastpath.client.reactor.ReactorNettyRuntimeHints;
 import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
@@ -33,7 +33,6 @@ import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.eclipse.jetty.server.Server;
-import org.jspecify.annotations.Nullable;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -47,7 +46,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
@@ -64,8 +62,6 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.client.ReactorResourceFactory;
 
@@ -78,290 +74,269 @@ import org.springframework.http.client.ReactorResourceFactory;
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class)
-@ConditionalOnBooleanProperty(UnixDomainProperties.PREFIX + ".enabled")
-@ConditionalOnBean(SocketRegistry.class)
 @EnableConfigurationProperties(UnixDomainProperties.class)
 public final class UnixDomainAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	SocketTrust loopbackFastPathUnixDomainTrust(UnixDomainProperties properties) {
-		List<UserPrincipal> users = new ArrayList<>();
-		for (String user : properties.getTrustedUsers()) {
-			try {
+	/**
+	 * The mode's beans, when it is on; its properties are bound either way.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(UnixDomainProperties.PREFIX + ".enabled")
+	@ConditionalOnBean(SocketRegistry.class)
+	static class SameHostModeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SocketTrust loopbackFastPathUnixDomainTrust(UnixDomainProperties properties) throws IOException {
+			List<UserPrincipal> users = new ArrayList<>();
+			for (String user : properties.getTrustedUsers()) {
 				users.add(SocketTrust.lookupUser(user));
 			}
-			catch (IOException | UnsupportedOperationException ex) {
-				throw new InvalidConfigurationPropertyValueException(UnixDomainProperties.PREFIX + ".trusted-users",
-						user, "There is no such user on this machine (" + ex
-								+ "); name an existing user, by name or numeric id.");
+			String group = properties.getGroup();
+			return new SocketTrust(users, (group != null && !group.isBlank()) ? SocketTrust.lookupGroup(group) : null);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SocketDirectory loopbackFastPathUnixDomainDirectory(UnixDomainProperties properties, SocketTrust trust) {
+			Path directory = properties.getDirectory();
+			return new SocketDirectory((directory != null) ? directory : SocketDirectory.defaultDirectory(),
+					trust.group());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SocketBuffers loopbackFastPathUnixDomainSocketBuffers(UnixDomainProperties properties) {
+			return new SocketBuffers((int) properties.getBufferSize().toBytes());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NetworkNamespace loopbackFastPathNetworkNamespace() {
+			return NetworkNamespace.current();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UnixDomainRecorder loopbackFastPathUnixDomainRecorder(SocketRegistry registry) {
+			return new RegistryRecorder(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UnixDomainPublisher loopbackFastPathUnixDomainPublisher(SocketDirectory directory, SocketTrust trust,
+				NetworkNamespace namespace, UnixDomainRecorder recorder) {
+			return new UnixDomainPublisher(directory, trust, namespace, recorder);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UnixDomainRouter loopbackFastPathUnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory,
+				SocketTrust trust, NetworkNamespace namespace, UnixDomainRecorder recorder, SocketBuffers buffers) {
+			return new UnixDomainRouter(publisher, directory, trust, namespace, recorder, buffers);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UnixDomainSummary loopbackFastPathUnixDomainSummary(UnixDomainPublisher publisher, UnixDomainRouter router) {
+			return new UnixDomainSummary(publisher, router);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnWebApplication
+		ServerPublisher loopbackFastPathUnixDomainServerPublisher(UnixDomainPublisher publisher,
+				ObjectProvider<ServerBinder> binders) {
+			return new ServerPublisher(publisher, binders);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication
+		@ConditionalOnClass({ NioEndpoint.class, TomcatWebServer.class })
+		static class TomcatServerConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			TomcatUnixDomainBinder loopbackFastPathTomcatUnixDomainBinder(SocketDirectory directory,
+					SocketBuffers buffers) {
+				return new TomcatUnixDomainBinder(directory.socketPermissions(), buffers);
 			}
-		}
-		return new SocketTrust(users, group(properties));
-	}
 
-	private static @Nullable GroupPrincipal group(UnixDomainProperties properties) {
-		String group = properties.getGroup();
-		if (group == null || group.isBlank()) {
-			return null;
-		}
-		try {
-			return SocketTrust.lookupGroup(group);
-		}
-		catch (IOException | UnsupportedOperationException ex) {
-			throw new InvalidConfigurationPropertyValueException(UnixDomainProperties.PREFIX + ".group", group,
-					"There is no such group on this machine (" + ex
-							+ "); name an existing group the application's user is a member of, or leave it unset "
-							+ "for owner-only sockets.");
-		}
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SocketDirectory loopbackFastPathUnixDomainDirectory(UnixDomainProperties properties, SocketTrust trust) {
-		Path directory = properties.getDirectory();
-		return new SocketDirectory((directory != null) ? directory : SocketDirectory.defaultDirectory(), trust.group());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SocketBuffers loopbackFastPathUnixDomainSocketBuffers(UnixDomainProperties properties) {
-		long size = properties.getBufferSize().toBytes();
-		if (size < 0 || size > Integer.MAX_VALUE) {
-			throw new InvalidConfigurationPropertyValueException(UnixDomainProperties.PREFIX + ".buffer-size",
-					properties.getBufferSize(), "Give a size from 0 (the OS default) to 2GB, such as 1MB.");
-		}
-		return new SocketBuffers((int) size);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	NetworkNamespace loopbackFastPathNetworkNamespace() {
-		return NetworkNamespace.current();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UnixDomainRecorder loopbackFastPathUnixDomainRecorder(SocketRegistry registry) {
-		return new RegistryRecorder(registry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UnixDomainPublisher loopbackFastPathUnixDomainPublisher(SocketDirectory directory, SocketTrust trust,
-			NetworkNamespace namespace, UnixDomainRecorder recorder) {
-		return new UnixDomainPublisher(directory, trust, namespace, recorder);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UnixDomainRouter loopbackFastPathUnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory,
-			SocketTrust trust, NetworkNamespace namespace, UnixDomainRecorder recorder, SocketBuffers buffers) {
-		return new UnixDomainRouter(publisher, directory, trust, namespace, recorder, buffers);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UnixDomainSummary loopbackFastPathUnixDomainSummary(UnixDomainPublisher publisher, UnixDomainRouter router) {
-		return new UnixDomainSummary(publisher, router);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnWebApplication
-	ServerPublisher loopbackFastPathUnixDomainServerPublisher(UnixDomainPublisher publisher,
-			ObjectProvider<ServerBinder> binders) {
-		return new ServerPublisher(publisher, binders);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication
-	@ConditionalOnClass({ NioEndpoint.class, TomcatWebServer.class })
-	static class TomcatServerConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		TomcatUnixDomainBinder loopbackFastPathTomcatUnixDomainBinder(SocketDirectory directory,
-				SocketBuffers buffers) {
-			return new TomcatUnixDomainBinder(directory.socketPermissions(), buffers);
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication
+		@ConditionalOnClass({ Server.class, JettyWebServer.class })
+		static class JettyServerConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication
-	@ConditionalOnClass({ Server.class, JettyWebServer.class })
-	static class JettyServerConfiguration {
+			@Bean
+			@ConditionalOnMissingBean
+			JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder(SocketBuffers buffers) {
+				return new JettyUnixDomainBinder(buffers);
+			}
 
-		@Bean
-		@ConditionalOnMissingBean
-		JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder(SocketBuffers buffers) {
-			return new JettyUnixDomainBinder(buffers);
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication
+		@ConditionalOnClass({ HttpServer.class, NettyWebServer.class })
+		static class ReactorNettyServerConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication
-	@ConditionalOnClass({ HttpServer.class, NettyWebServer.class })
-	static class ReactorNettyServerConfiguration {
+			@Bean
+			@ConditionalOnMissingBean
+			ConfiguredHttpServers loopbackFastPathConfiguredHttpServers() {
+				return new ConfiguredHttpServers();
+			}
 
-		@Bean
-		@ConditionalOnMissingBean
-		ConfiguredHttpServers loopbackFastPathConfiguredHttpServers() {
-			return new ConfiguredHttpServers();
+			@Bean
+			@ConditionalOnMissingBean
+			NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers,
+					SocketBuffers buffers) {
+				return new NettyUnixDomainBinder(servers, buffers);
+			}
+
 		}
 
-		@Bean
-		@ConditionalOnMissingBean
-		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers,
-				SocketBuffers buffers) {
-			return new NettyUnixDomainBinder(servers, buffers);
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "io.grpc.netty.NettyServerBuilder",
+				"org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent",
+				"io.netty.channel.socket.nio.NioServerDomainSocketChannel" })
+		static class GrpcServerConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainPublisher publisher,
+					Environment environment, SocketBuffers buffers) {
+				return new GrpcUnixDomainPublisher(publisher, environment, buffers);
+			}
+
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "io.grpc.netty.NettyChannelBuilder",
+				"org.springframework.grpc.client.GrpcChannelBuilderCustomizer",
+				"io.netty.channel.socket.nio.NioDomainSocketChannel" })
+		@ImportRuntimeHints(GrpcRuntimeHints.class)
+		static class GrpcChannelConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "io.grpc.netty.NettyServerBuilder",
-			"org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent",
-			"io.netty.channel.socket.nio.NioServerDomainSocketChannel" })
-	static class GrpcServerConfiguration {
+			@Bean
+			@ConditionalOnMissingBean
+			GrpcUnixDomainChannels loopbackFastPathGrpcUnixDomainChannels(UnixDomainRouter router) {
+				return new GrpcUnixDomainChannels(router);
+			}
 
-		@Bean
-		@ConditionalOnMissingBean
-		GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainPublisher publisher,
-				Environment environment, SocketBuffers buffers) {
-			return new GrpcUnixDomainPublisher(publisher, environment, buffers);
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ ReactorClientHttpConnectorBuilder.class, ClientHttpConnectorBuilderCustomizer.class,
+				HttpClient.class })
+		@ImportRuntimeHints(ReactorNettyRuntimeHints.class)
+		static class ReactorNettyConnectorConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "io.grpc.netty.NettyChannelBuilder",
-			"org.springframework.grpc.client.GrpcChannelBuilderCustomizer",
-			"io.netty.channel.socket.nio.NioDomainSocketChannel" })
-	@ImportRuntimeHints(GrpcRuntimeHints.class)
-	static class GrpcChannelConfiguration {
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyConnectorUnixDomainCustomizer")
+			ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorNettyConnectorUnixDomainCustomizer(
+					UnixDomainRouter router, ObjectProvider<ReactorResourceFactory> resourceFactory) {
+				return (builder) -> builder.withHttpClientFactory(() -> {
+					ReactorResourceFactory resources = resourceFactory.getIfAvailable();
+					ConnectionProvider provider = (resources != null) ? resources.getConnectionProvider()
+							: HttpResources.get();
+					return HttpClient.create(new UnixDomainConnectionProvider(provider, router));
+				});
+			}
 
-		@Bean
-		@ConditionalOnMissingBean
-		GrpcUnixDomainChannels loopbackFastPathGrpcUnixDomainChannels(UnixDomainRouter router) {
-			return new GrpcUnixDomainChannels(router);
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ ReactorClientHttpRequestFactoryBuilder.class,
+				ClientHttpRequestFactoryBuilderCustomizer.class, HttpClient.class })
+		@ImportRuntimeHints(ReactorNettyRuntimeHints.class)
+		static class ReactorNettyRequestFactoryConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ReactorClientHttpConnectorBuilder.class, ClientHttpConnectorBuilderCustomizer.class,
-			HttpClient.class })
-	static class ReactorNettyConnectorConfiguration {
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer")
+			ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer(
+					UnixDomainRouter router) {
+				return (builder) -> builder.withHttpClientFactory(
+						() -> HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), router)));
+			}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyConnectorUnixDomainCustomizer")
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorNettyConnectorUnixDomainCustomizer(
-				UnixDomainRouter router, ObjectProvider<ReactorResourceFactory> resourceFactory) {
-			return (builder) -> builder.withHttpClientFactory(() -> {
-				ReactorResourceFactory resources = resourceFactory.getIfAvailable();
-				ConnectionProvider provider = (resources != null) ? resources.getConnectionProvider()
-						: HttpResources.get();
-				return HttpClient.create(new UnixDomainConnectionProvider(provider, router));
-			});
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
+		static class JdkClientConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ ReactorClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilderCustomizer.class,
-			HttpClient.class })
-	static class ReactorNettyRequestFactoryConfiguration {
+			private static final String JDK_REASON = "The JDK's java.net.http.HttpClient has no AF_UNIX: its requests stay "
+					+ "on TCP. One dependency is the way out: add org.apache.httpcomponents.client5:httpclient5, "
+					+ "io.projectreactor.netty:reactor-netty-http or org.eclipse.jetty:jetty-client and Spring Boot builds "
+					+ "that client instead.";
 
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer")
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer(
-				UnixDomainRouter router) {
-			return (builder) -> builder.withHttpClientFactory(
-					() -> HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), router)));
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathJdkRequestFactoryUnixDomainCoverage")
+			ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> loopbackFastPathJdkRequestFactoryUnixDomainCoverage(
+					UnixDomainRouter router) {
+				return (builder) -> {
+					router.notCovered("jdk-httpclient", JDK_REASON);
+					return builder;
+				};
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathJdkConnectorUnixDomainCoverage")
+			@ConditionalOnClass(ClientHttpConnectorBuilderCustomizer.class)
+			ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> loopbackFastPathJdkConnectorUnixDomainCoverage(
+					UnixDomainRouter router) {
+				return (builder) -> {
+					router.notCovered("jdk-httpclient", JDK_REASON);
+					return builder;
+				};
+			}
+
 		}
 
-	}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ org.eclipse.jetty.client.HttpClient.class, JettyClientHttpRequestFactoryBuilder.class,
+				ClientHttpRequestFactoryBuilderCustomizer.class })
+		static class JettyClientConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ClientHttpRequestFactoryBuilderCustomizer.class)
-	static class JdkClientConfiguration {
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathJettyRequestFactoryUnixDomainCustomizer")
+			ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> loopbackFastPathJettyRequestFactoryUnixDomainCustomizer(
+					UnixDomainRouter router) {
+				return (builder) -> builder
+					.withHttpClientCustomizer((client) -> UnixDomainSocketAddressResolver.apply(client, router));
+			}
 
-		private static final String JDK_REASON = "The JDK's java.net.http.HttpClient has no AF_UNIX: its requests stay "
-				+ "on TCP. One dependency is the way out: add org.apache.httpcomponents.client5:httpclient5, "
-				+ "io.projectreactor.netty:reactor-netty-http or org.eclipse.jetty:jetty-client and Spring Boot builds "
-				+ "that client instead.";
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathJettyConnectorUnixDomainCustomizer")
+			@ConditionalOnClass({ JettyClientHttpConnectorBuilder.class, ClientHttpConnectorBuilderCustomizer.class })
+			ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> loopbackFastPathJettyConnectorUnixDomainCustomizer(
+					UnixDomainRouter router) {
+				return (builder) -> builder
+					.withHttpClientCustomizer((client) -> UnixDomainSocketAddressResolver.apply(client, router));
+			}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathJdkRequestFactoryUnixDomainCoverage")
-		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> loopbackFastPathJdkRequestFactoryUnixDomainCoverage(
-				UnixDomainRouter router) {
-			return (builder) -> {
-				router.notCovered("jdk-httpclient", JDK_REASON);
-				return builder;
-			};
 		}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathJdkConnectorUnixDomainCoverage")
-		@ConditionalOnClass(ClientHttpConnectorBuilderCustomizer.class)
-		ClientHttpConnectorBuilderCustomizer<JdkClientHttpConnectorBuilder> loopbackFastPathJdkConnectorUnixDomainCoverage(
-				UnixDomainRouter router) {
-			return (builder) -> {
-				router.notCovered("jdk-httpclient", JDK_REASON);
-				return builder;
-			};
-		}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ HttpClientBuilder.class, ClientHttpRequestFactoryBuilderCustomizer.class,
+				ClientHttpRequestFactoryBuilder.class })
+		static class HttpClient5Configuration {
 
-	}
+			@Bean
+			@ConditionalOnMissingBean
+			UnixDomainRouting loopbackFastPathHttpClient5UnixDomainRouting(UnixDomainRouter router) {
+				return new UnixDomainRouting(router);
+			}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ org.eclipse.jetty.client.HttpClient.class, JettyClientHttpRequestFactoryBuilder.class,
-			ClientHttpRequestFactoryBuilderCustomizer.class })
-	static class JettyClientConfiguration {
+			@Bean
+			@ConditionalOnMissingBean(name = "loopbackFastPathHttpClient5UnixDomainCustomizer")
+			ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> loopbackFastPathHttpClient5UnixDomainCustomizer(
+					UnixDomainRouting routing) {
+				return (builder) -> builder.withHttpClientCustomizer(routing::apply);
+			}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathJettyRequestFactoryUnixDomainCustomizer")
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		ClientHttpRequestFactoryBuilderCustomizer<JettyClientHttpRequestFactoryBuilder> loopbackFastPathJettyRequestFactoryUnixDomainCustomizer(
-				UnixDomainRouter router) {
-			return (builder) -> builder
-				.withHttpClientCustomizer((client) -> UnixDomainSocketAddressResolver.apply(client, router));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathJettyConnectorUnixDomainCustomizer")
-		@ConditionalOnClass({ JettyClientHttpConnectorBuilder.class, ClientHttpConnectorBuilderCustomizer.class })
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		ClientHttpConnectorBuilderCustomizer<JettyClientHttpConnectorBuilder> loopbackFastPathJettyConnectorUnixDomainCustomizer(
-				UnixDomainRouter router) {
-			return (builder) -> builder
-				.withHttpClientCustomizer((client) -> UnixDomainSocketAddressResolver.apply(client, router));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ HttpClientBuilder.class, ClientHttpRequestFactoryBuilderCustomizer.class,
-			ClientHttpRequestFactoryBuilder.class })
-	static class HttpClient5Configuration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		UnixDomainRouting loopbackFastPathHttpClient5UnixDomainRouting(UnixDomainRouter router) {
-			return new UnixDomainRouting(router);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "loopbackFastPathHttpClient5UnixDomainCustomizer")
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> loopbackFastPathHttpClient5UnixDomainCustomizer(
-				UnixDomainRouting routing) {
-			return (builder) -> builder.withHttpClientCustomizer(routing::apply);
 		}
 
 	}

@@ -1,17 +1,22 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.loopbackfastpath.unixdomain.SocketDirectory;
+import io.github.loopbackfastpath.unixdomain.SocketTrust;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the same-host mode on AF_UNIX sockets, independent of the
- * ioctl.
+ * ioctl. Always bound, whether the mode is on or not, so that a bad value fails start-up
+ * naming the property; users and groups are looked up as they are bound.
  *
  * @author Loopback Fast Path contributors
  */
@@ -74,6 +79,12 @@ public class UnixDomainProperties {
 	}
 
 	public void setDirectory(@Nullable Path directory) {
+		if (directory != null) {
+			String refusal = SocketDirectory.unfit(directory);
+			if (refusal != null) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + ".directory", directory, refusal);
+			}
+		}
 		this.directory = directory;
 	}
 
@@ -82,6 +93,16 @@ public class UnixDomainProperties {
 	}
 
 	public void setGroup(@Nullable String group) {
+		if (group != null && !group.isBlank()) {
+			try {
+				SocketTrust.lookupGroup(group);
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + ".group", group,
+						"There is no such group on this machine (" + ex + "); name an existing group the "
+								+ "application's user is a member of, or leave it unset for owner-only sockets.");
+			}
+		}
 		this.group = group;
 	}
 
@@ -90,6 +111,16 @@ public class UnixDomainProperties {
 	}
 
 	public void setTrustedUsers(List<String> trustedUsers) {
+		for (String user : trustedUsers) {
+			try {
+				SocketTrust.lookupUser(user);
+			}
+			catch (IOException | UnsupportedOperationException ex) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + ".trusted-users", user,
+						"There is no such user on this machine (" + ex
+								+ "); name an existing user, by name or numeric id.");
+			}
+		}
 		this.trustedUsers = trustedUsers;
 	}
 
@@ -98,6 +129,11 @@ public class UnixDomainProperties {
 	}
 
 	public void setBufferSize(DataSize bufferSize) {
+		long size = bufferSize.toBytes();
+		if (size < 0 || size > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".buffer-size", bufferSize,
+					"Give a size from 0 (the OS default) to 2GB, such as 1MB.");
+		}
 		this.bufferSize = bufferSize;
 	}
 

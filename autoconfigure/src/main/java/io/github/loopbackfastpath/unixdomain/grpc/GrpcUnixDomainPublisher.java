@@ -1,5 +1,8 @@
 package io.github.loopbackfastpath.unixdomain.grpc;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +29,7 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -81,7 +85,18 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 			return;
 		}
 		Server server = event.getServer();
-		this.sockets.publish(COMPONENT, port, (socket, accepted) -> bind(server, socket, accepted, this.buffers));
+		this.sockets.publish(COMPONENT, port, boundAddress(server),
+				(socket, accepted) -> bind(server, socket, accepted, this.buffers));
+	}
+
+	// The address of the server's TCP listener, null for a wildcard one
+	private static @Nullable InetAddress boundAddress(Server server) {
+		for (SocketAddress address : server.getListenSockets()) {
+			if (address instanceof InetSocketAddress inet) {
+				return inet.getAddress();
+			}
+		}
+		return null;
 	}
 
 	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers)

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.HttpHost;
@@ -28,11 +29,19 @@ final class UnixDomainConnectionOperator implements HttpClientConnectionOperator
 
 	private final HttpClientConnectionOperator delegate;
 
+	private final DnsResolver resolver;
+
 	private final UnixDomainRouter router;
 
-	UnixDomainConnectionOperator(HttpClientConnectionOperator delegate, UnixDomainRouter router) {
+	UnixDomainConnectionOperator(HttpClientConnectionOperator delegate, DnsResolver resolver, UnixDomainRouter router) {
 		this.delegate = delegate;
+		this.resolver = resolver;
 		this.router = router;
+	}
+
+	// The resolver of the pool's own operator
+	DnsResolver resolver() {
+		return this.resolver;
 	}
 
 	@Override

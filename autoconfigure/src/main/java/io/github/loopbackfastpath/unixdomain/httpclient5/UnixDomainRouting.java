@@ -1,14 +1,15 @@
 package io.github.loopbackfastpath.unixdomain.httpclient5;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 
 import io.github.loopbackfastpath.client.httpclient5.HttpClient5Internals;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.classic.ExecChain;
-import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -19,19 +20,23 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each plain {@code http://} loopback request of an Apache HttpClient 5 whose port
  * has a trusted published AF_UNIX socket over that socket, by giving the request an
  * AF_UNIX route (HttpClient 5.6); the connection pool keeps AF_UNIX and TCP connections
- * apart, as routes differ. Runs in the exec chain just before the protocol handler, so
- * redirects and retries keep their usual behaviour. If the AF_UNIX connection fails
- * before the request reached the transport, the request goes over its TCP route: a
- * request is never sent twice.
+ * apart, as routes differ. The host is resolved by the pool's own resolver, Spring Boot's
+ * filtering one where the application declared an {@code InetAddressFilter}, and a
+ * request goes over AF_UNIX only to the listener that address reaches; a refused host
+ * stays on TCP, where the pool refuses it as always. Runs in the exec chain just before
+ * the protocol handler, so redirects and retries keep their usual behaviour. If the
+ * AF_UNIX connection fails before the request reached the transport, the request goes
+ * over its TCP route: a request is never sent twice.
  *
  * @author Loopback Fast Path contributors
  */
-public final class UnixDomainRouting implements ExecChainHandler {
+public final class UnixDomainRouting {
 
 	/**
 	 * The name of the handler in HttpClient's exec chain.
@@ -68,10 +73,12 @@ public final class UnixDomainRouting implements ExecChainHandler {
 							+ "Upgrade httpclient5 to 5.6 or later.");
 			return;
 		}
-		if (!connectThroughStarter(builder)) {
+		DnsResolver resolver = connectThroughStarter(builder);
+		if (resolver == null) {
 			return;
 		}
-		builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), NAME, this);
+		builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), NAME,
+				(request, scope, chain) -> execute(request, scope, chain, resolver));
 		builder.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), NAME + "-sent",
 				(request, scope, chain) -> {
 					scope.clientContext.setAttribute(SENT, Boolean.TRUE);
@@ -94,7 +101,10 @@ public final class UnixDomainRouting implements ExecChainHandler {
 		}
 	}
 
-	private boolean connectThroughStarter(HttpClientBuilder builder) {
+	// The resolver the pool's TCP connections resolve their hosts with (Spring Boot's
+	// filtering one, if the application has an address filter), once the pool connects
+	// AF_UNIX routes through the starter; null to leave the client on TCP
+	private @Nullable DnsResolver connectThroughStarter(HttpClientBuilder builder) {
 		try {
 			HttpClientConnectionManager manager = HttpClient5Internals.connectionManager(builder);
 			if (manager == null) {
@@ -105,29 +115,32 @@ public final class UnixDomainRouting implements ExecChainHandler {
 				throw new IllegalStateException(
 						manager.getClass().getName() + " is not a PoolingHttpClientConnectionManager");
 			}
-			Object operator = HttpClient5Internals.connectionOperator(pooling);
-			if (!(operator instanceof UnixDomainConnectionOperator)) {
-				HttpClient5Internals.connectionOperator(pooling, new UnixDomainConnectionOperator(
-						(HttpClientConnectionOperator) Objects.requireNonNull(operator), this.router));
+			Object operator = Objects.requireNonNull(HttpClient5Internals.connectionOperator(pooling));
+			if (operator instanceof UnixDomainConnectionOperator routing) {
+				return routing.resolver();
 			}
-			return true;
+			DnsResolver resolver = HttpClient5Internals.dnsResolver(operator);
+			if (resolver == null) {
+				throw new IllegalStateException("The pool's connection operator " + operator.getClass().getName()
+						+ " is the application's own: how it resolves and filters hosts is not known");
+			}
+			HttpClient5Internals.connectionOperator(pooling,
+					new UnixDomainConnectionOperator((HttpClientConnectionOperator) operator, resolver, this.router));
+			return resolver;
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			this.router.notCovered(COMPONENT + " (AF_UNIX)",
 					"The connection pool of this HttpClient cannot be reached (" + ex + "): its requests stay on TCP.");
-			return false;
+			return null;
 		}
 	}
 
-	@Override
-	public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
-			throws IOException, HttpException {
+	private ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain,
+			DnsResolver resolver) throws IOException, HttpException {
 		HttpRoute route = scope.route;
 		HttpHost target = route.getTargetHost();
 		Path socket = (route.getUnixDomainSocket() == null && route.getHopCount() == 1 && !route.isSecure()
-				&& "http".equalsIgnoreCase(target.getSchemeName()))
-						? this.router.route(target.getHostName(), (target.getPort() != -1) ? target.getPort() : 80)
-						: null;
+				&& "http".equalsIgnoreCase(target.getSchemeName())) ? route(target, resolver) : null;
 		if (socket == null) {
 			return chain.proceed(request, scope);
 		}
@@ -144,6 +157,25 @@ public final class UnixDomainRouting implements ExecChainHandler {
 			this.router.fellBack(COMPONENT, socket, ex);
 			return chain.proceed(request, scope);
 		}
+	}
+
+	// The address the TCP connection would be made to, resolved as the pool resolves it
+	// (filtered, if the application has an address filter); a host refused there stays
+	// on TCP, where the pool refuses it as it always does
+	private @Nullable Path route(HttpHost target, DnsResolver resolver) {
+		if (!UnixDomainRouter.isLoopbackHost(target.getHostName())) {
+			return null;
+		}
+		InetAddress[] addresses;
+		try {
+			addresses = (target.getAddress() != null) ? new InetAddress[] { target.getAddress() }
+					: resolver.resolve(target.getHostName());
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+		return (addresses != null && addresses.length > 0)
+				? this.router.route(addresses[0], UnixDomainRouter.httpPort(target.getPort())) : null;
 	}
 
 }

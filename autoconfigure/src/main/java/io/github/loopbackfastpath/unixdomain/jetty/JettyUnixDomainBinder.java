@@ -1,5 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.jetty;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -53,6 +55,21 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 			return "The Jetty connector has no HTTP/1.1 connection factory.";
 		}
 		return null;
+	}
+
+	@Override
+	public @Nullable InetAddress address(WebServerApplicationContext context) {
+		Connector connector = tcpConnector(jetty(context).getServer());
+		String host = (connector instanceof NetworkConnector network) ? network.getHost() : null;
+		if (host == null || host.isEmpty()) {
+			return null;
+		}
+		try {
+			return InetAddress.getByName(host);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("The Jetty connector's host " + host + " does not resolve", ex);
+		}
 	}
 
 	@Override

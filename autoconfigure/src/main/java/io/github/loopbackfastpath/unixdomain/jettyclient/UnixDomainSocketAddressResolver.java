@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * connection's context; for a plain {@code http://} destination without a proxy whose
  * host and port the {@link UnixDomainRouter} routes, this resolver puts a
  * {@link UnixDomainTransport} in that context, so the connection is made on the AF_UNIX
- * socket (and over TCP if that fails, before anything is written). Addresses are still
- * resolved by the client's own resolver and pass Spring Boot's address filter, if any:
- * only the transport of the connection changes. Connections stay pooled in the
+ * socket (and over TCP if that fails, before anything is written). The host is resolved
+ * first by the client's own resolver, and the socket is the one of the listener the first
+ * address reaches: a host Spring Boot's address filter refuses fails as it does on TCP,
+ * and only the transport of the connection changes. Connections stay pooled in the
  * destination the request chose.
  * <p>
  * A per-request {@code Request.transport(Transport.TCPUnix)} would be Jetty's other way,
@@ -70,11 +71,18 @@ public final class UnixDomainSocketAddressResolver implements SocketAddressResol
 
 	@Override
 	public void resolve(String host, int port, Map<String, Object> context, Promise<List<InetSocketAddress>> promise) {
-		Path socket = isPlainHttpWithoutProxy(context) ? this.router.route(host, port) : null;
-		if (socket != null && context.get(Transport.CONTEXT_KEY) instanceof Transport tcp) {
-			context.put(Transport.CONTEXT_KEY, new UnixDomainTransport(socket, tcp, this.router));
+		if (!isPlainHttpWithoutProxy(context) || !UnixDomainRouter.isLoopbackHost(host)
+				|| !(context.get(Transport.CONTEXT_KEY) instanceof Transport tcp)) {
+			delegate().resolve(host, port, context, promise);
+			return;
 		}
-		delegate().resolve(host, port, context, promise);
+		delegate().resolve(host, port, context, Promise.from((addresses) -> {
+			Path socket = (!addresses.isEmpty()) ? this.router.route(addresses.get(0).getAddress(), port) : null;
+			if (socket != null) {
+				context.put(Transport.CONTEXT_KEY, new UnixDomainTransport(socket, tcp, this.router));
+			}
+			promise.succeeded(addresses);
+		}, promise::failed));
 	}
 
 	private static boolean isPlainHttpWithoutProxy(Map<String, Object> context) {

@@ -1,8 +1,11 @@
 package io.github.loopbackfastpath.unixdomain.netty;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.server.WebServers;
@@ -70,6 +73,15 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			return "The context has no single HttpHandler bean to serve on an AF_UNIX socket.";
 		}
 		return null;
+	}
+
+	@Override
+	public @Nullable InetAddress address(WebServerApplicationContext context) {
+		HttpServer httpServer = this.servers.configuredIn(context);
+		Supplier<? extends SocketAddress> bindAddress = (httpServer != null) ? httpServer.configuration().bindAddress()
+				: null;
+		SocketAddress bound = (bindAddress != null) ? bindAddress.get() : null;
+		return (bound instanceof InetSocketAddress inet) ? inet.getAddress() : null;
 	}
 
 	@Override

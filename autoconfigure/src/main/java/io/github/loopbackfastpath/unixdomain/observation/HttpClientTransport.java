@@ -36,7 +36,7 @@ public final class HttpClientTransport {
 		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || this.router.leavesClientsOnTcp()) {
 			return ExchangeTransport.TCP;
 		}
-		return ExchangeTransport.of(this.router.routes(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80));
+		return ExchangeTransport.of(this.router.routes(uri.getHost(), UnixDomainRouter.httpPort(uri.getPort())));
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.github.loopbackfastpath.unixdomain.reactor;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.loopbackfastpath.client.reactor.ReactorNettyInternals;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.registry.TrackedSocket;
@@ -33,13 +36,14 @@ import reactor.netty.transport.TransportConfig;
  * Reactor Netty's side of the same-host mode: a {@link ConnectionProvider} around the
  * client's own that acquires the connection of a plain {@code http://} loopback request
  * from the AF_UNIX socket the {@link UnixDomainRouter} names, and every other one as
- * before. It only passes facts (scheme, proxy, host, port); the router decides. The
- * request itself is untouched ({@code Host} header, path, the client's filters and
- * timeouts); the pool keys connections by address, so AF_UNIX and TCP connections are
- * pooled apart. The AF_UNIX connection runs on the client's own event loops, native
- * (epoll, kqueue) where the client prefers them, else NIO. If it cannot be made, the
- * connection is acquired over TCP: nothing was written yet, so a request is never sent
- * twice.
+ * before. It only passes facts (scheme, proxy, the address the client would connect to,
+ * after its own address selection, Spring Boot's address filter included); the router
+ * decides. The request itself is untouched ({@code Host} header, path, the client's
+ * filters and timeouts); the pool keys connections by address, so AF_UNIX and TCP
+ * connections are pooled apart. The AF_UNIX connection runs on the client's own event
+ * loops, native (epoll, kqueue) where the client prefers them, else NIO. If it cannot be
+ * made, the connection is acquired over TCP: nothing was written yet, so a request is
+ * never sent twice.
  *
  * @author Loopback Fast Path contributors
  */
@@ -103,7 +107,32 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 		if (proxy != null && proxy.shouldProxy(target)) {
 			return null;
 		}
-		return this.router.route(target.getHostString(), target.getPort());
+		return route(http, target);
+	}
+
+	// The address the TCP connection would be made to, kept as the client keeps its
+	// resolved addresses (filtered, if the application has an address filter); a host
+	// refused there stays on TCP, where the client refuses it as it always does
+	private @Nullable Path route(HttpClientConfig config, InetSocketAddress target) {
+		InetAddress address = UnixDomainRouter.loopbackAddress(target.getHostString());
+		if (address == null) {
+			return null;
+		}
+		List<? extends SocketAddress> selected;
+		try {
+			selected = ReactorNettyInternals.selectResolved(config,
+					List.of(new InetSocketAddress(address, target.getPort())));
+		}
+		catch (ReflectiveOperationException ex) {
+			this.router.notCovered(COMPONENT + " (AF_UNIX)", "The address selection of this Reactor Netty version "
+					+ "cannot be reached (" + ex + "): its requests stay on TCP.");
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		return (!selected.isEmpty() && selected.get(0) instanceof InetSocketAddress kept)
+				? this.router.route(kept.getAddress(), kept.getPort()) : null;
 	}
 
 	private void configured(Channel channel, Path socket, boolean nativeTransport) {

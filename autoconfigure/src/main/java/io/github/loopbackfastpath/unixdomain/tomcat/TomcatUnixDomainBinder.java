@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.tomcat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.apache.catalina.Service;
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.AbstractProtocol;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.NioEndpoint;
@@ -70,6 +72,12 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 					+ " is not Tomcat's HTTP/1.1 NIO protocol, the one that serves AF_UNIX sockets.";
 		}
 		return null;
+	}
+
+	@Override
+	public @Nullable InetAddress address(WebServerApplicationContext context) {
+		ProtocolHandler handler = tomcat(context).getTomcat().getConnector().getProtocolHandler();
+		return (handler instanceof AbstractProtocol<?> protocol) ? protocol.getAddress() : null;
 	}
 
 	@Override

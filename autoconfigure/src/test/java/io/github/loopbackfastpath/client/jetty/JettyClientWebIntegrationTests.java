@@ -71,7 +71,7 @@ class JettyClientWebIntegrationTests {
 		assertThat(clients).hasSizeGreaterThanOrEqualTo(pools)
 			.allSatisfy((client) -> assertThat(client).containsEntry("component", "jetty-client")
 				.containsEntry("transport", "UNIX_DOMAIN")
-				.containsEntry("path", directory + "/" + port + ".sock"));
+				.containsEntry("path", directory + "/" + port + "@127.0.0.1.sock"));
 	}
 
 	/**

@@ -221,21 +221,15 @@ public final class SocketDirectory {
 		}
 	}
 
-	// An existing directory fits when it is this user's, grants others nothing and, with
-	// a group, belongs to that group, which may enter it
+	// An existing directory fits when it grants others nothing and, with a group, belongs
+	// to that group, which may enter it (whose directory may be used is SocketTrust's)
 	private @Nullable String unfitExisting() {
 		try {
 			PosixFileAttributes attributes = Files.readAttributes(this.directory, PosixFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			Set<PosixFilePermission> permissions = attributes.permissions();
 			String mode = PosixFilePermissions.toString(permissions);
-			String user = System.getProperty("user.name");
 			String fix = " The starter changes only a directory it created: ";
-			if (!attributes.owner().getName().equals(user)) {
-				return "The socket directory " + this.directory + " belongs to " + attributes.owner().getName()
-						+ ", not to " + user + "." + fix + "name a directory of " + user
-						+ "'s, or one that does not exist yet, in loopback.fast-path.unix-domain.directory.";
-			}
 			if (permissions.contains(PosixFilePermission.OTHERS_READ)
 					|| permissions.contains(PosixFilePermission.OTHERS_WRITE)
 					|| permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {

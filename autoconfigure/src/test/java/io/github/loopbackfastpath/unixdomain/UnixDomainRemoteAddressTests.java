@@ -64,7 +64,8 @@ class UnixDomainRemoteAddressTests {
 					"server.address=127.0.0.1")
 			.run(arguments)) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			String response = UnixDomainHttp.get(directory.resolve(port + "@127.0.0.1.sock"), "127.0.0.1:" + port, "/remote");
+			String response = UnixDomainHttp.get(directory.resolve(port + "@127.0.0.1.sock"), "127.0.0.1:" + port,
+					"/remote");
 			return response.substring(response.lastIndexOf("\r\n\r\n") + 4).replace(String.valueOf(port), "PORT");
 		}
 	}

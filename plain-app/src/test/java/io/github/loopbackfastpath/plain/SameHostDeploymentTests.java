@@ -101,8 +101,7 @@ class SameHostDeploymentTests {
 
 	@Test
 	void nginxWithItsWorkersAsWwwDataGets502ByDefaultAnd200WithTheGroup() throws Exception {
-		run("sh", "-c", "id lfp-app || useradd --system --no-create-home --shell /usr/sbin/nologin lfp-app");
-		run("usermod", "-aG", "www-data", "lfp-app");
+		appUserInWwwData();
 		Path base = Files.createTempDirectory("lfp-nginx");
 		run("chown", "lfp-app", base.toString());
 		run("chmod", "755", base.toString());
@@ -114,16 +113,91 @@ class SameHostDeploymentTests {
 
 		Process ownerOnly = start(asUser("lfp-app"), directory, "app", appPort);
 		awaitTcpAnswer(appPort, "app");
-		assertThat(mode(directory)).isEqualTo("drwx------ lfp-app");
+		assertThat(mode(directory)).isEqualTo("drwx------ lfp-app " + run("id", "-gn", "lfp-app"));
 		assertThat(curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + nginxPort + "/instance"))
 			.isEqualTo("502");
 		stop(ownerOnly);
 
+		// The owner-only directory it made is not the group's: left exactly as it is,
+		// the port stays on TCP, and one WARN says what to change
+		Path log = base.resolve("group.log");
+		Process withGroup = start(asUser("lfp-app"), directory, "app", appPort, log,
+				"--loopback.fast-path.unix-domain.group=www-data");
+		awaitTcpAnswer(appPort, "app");
+		assertThat(mode(directory)).isEqualTo("drwx------ lfp-app " + run("id", "-gn", "lfp-app"));
+		assertThat(socket).doesNotExist();
+		assertThat(Files.readString(log)).containsOnlyOnce("chgrp www-data " + directory);
+		stop(withGroup);
+
+		run("rm", "-r", directory.toString());
 		start(asUser("lfp-app"), directory, "app", appPort, "--loopback.fast-path.unix-domain.group=www-data");
 		awaitTcpAnswer(appPort, "app");
 		assertThat(mode(socket)).isEqualTo("srw-rw---- lfp-app www-data");
 		assertThat(curl("-s", "http://127.0.0.1:" + nginxPort + "/instance")).isEqualTo("app");
-		assertThat(mode(directory)).isEqualTo("drwxr-x--- lfp-app");
+		assertThat(mode(directory)).isEqualTo("drwxr-x--- lfp-app www-data");
+	}
+
+	@Test
+	void anExistingApplicationDirectoryKeepsItsGroupAndPermissions() throws Exception {
+		appUserInWwwData();
+		Path directory = Files.createTempDirectory("lfp-existing").resolve("app");
+		run("install", "-d", "-m", "770", "-o", "lfp-app", "-g", "adm", directory.toString());
+		run("chmod", "755", directory.getParent().toString());
+		Path file = directory.resolve("report.txt");
+		run("install", "-m", "640", "-o", "lfp-app", "-g", "adm", "/dev/null", file.toString());
+		int port = freePort();
+		Path log = directory.getParent().resolve("app.log");
+		start(asUser("lfp-app"), directory, "app", port, log, "--loopback.fast-path.unix-domain.group=www-data");
+		awaitTcpAnswer(port, "app");
+		assertThat(mode(directory)).isEqualTo("drwxrwx--- lfp-app adm");
+		assertThat(mode(file)).isEqualTo("-rw-r----- lfp-app adm");
+		assertThat(directory.resolve(port + ".sock")).doesNotExist();
+		assertThat(Files.readString(log)).containsOnlyOnce("stays on TCP only")
+			.contains("with the group adm, but loopback.fast-path.unix-domain.group is www-data");
+	}
+
+	@Test
+	void anotherUserConnectingInATightLoopUnderUmask000NeverGetsIn() throws Exception {
+		appUserInWwwData();
+		for (String where : List.of("existing", "created")) {
+			Path base = Files.createTempDirectory("lfp-umask");
+			run("chmod", "755", base.toString());
+			Path directory = base.resolve("sockets");
+			if (where.equals("existing")) {
+				// The case: an rwxr-xr-x directory of the application's user
+				run("install", "-d", "-m", "755", "-o", "lfp-app", directory.toString());
+			}
+			else {
+				run("chown", "lfp-app", base.toString());
+			}
+			int port = freePort();
+			Path attempts = base.resolve("attempts.txt");
+			Process loop = new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--",
+					"sh", "-c",
+					"while :; do curl -s --max-time 2 --unix-socket " + directory.resolve(port + ".sock")
+							+ " http://localhost/instance; echo; done")
+				.redirectErrorStream(true)
+				.redirectOutput(attempts.toFile())
+				.start();
+			this.processes.add(loop);
+			List<String> umask000 = new ArrayList<>(List.of("sh", "-c", "umask 000 && exec \"$0\" \"$@\""));
+			umask000.addAll(asUser("lfp-app"));
+			Process app = start(umask000, directory, "app", port);
+			awaitTcpAnswer(port, "app");
+			// The loop keeps trying once the application serves, then stops
+			Thread.sleep(2000);
+			stop(loop);
+			assertThat(Files.readAllLines(attempts)).as(where)
+				.hasSizeGreaterThan(10)
+				.noneMatch((line) -> line.contains("app"));
+			stop(app);
+		}
+	}
+
+	private static void appUserInWwwData() throws Exception {
+		run("sh", "-c",
+				"id lfp-app || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin lfp-app");
+		run("usermod", "-aG", "www-data", "lfp-app");
 	}
 
 	@Test
@@ -256,7 +330,7 @@ class SameHostDeploymentTests {
 	}
 
 	private static String mode(Path path) throws Exception {
-		return run("stat", "-c", path.toString().endsWith(".sock") ? "%A %U %G" : "%A %U", path.toString());
+		return run("stat", "-c", "%A %U %G", path.toString());
 	}
 
 	private static String curl(String... args) throws Exception {

@@ -138,7 +138,8 @@ class TransportObservationTests {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			// One request over the published socket, one over TCP, from clients outside
-			String overSocket = UnixDomainHttp.get(directory.resolve(port + "@127.0.0.1.sock"), "127.0.0.1:" + port, "/hello");
+			String overSocket = UnixDomainHttp.get(directory.resolve(port + "@127.0.0.1.sock"), "127.0.0.1:" + port,
+					"/hello");
 			assertThat(overSocket).endsWith("hello");
 			assertThat(Http.get("http://127.0.0.1:" + port + "/hello").body()).isEqualTo("hello");
 			awaitCount(meters, "http.server.requests", "/hello", "UNIX_DOMAIN", 1);

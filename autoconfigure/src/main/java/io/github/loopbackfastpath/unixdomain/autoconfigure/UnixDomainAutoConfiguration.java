@@ -21,6 +21,7 @@ import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.UnixDomainSummary;
+import io.github.loopbackfastpath.unixdomain.grpc.GrpcServerSettings;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
@@ -30,6 +31,8 @@ import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
 import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
 import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
+import io.grpc.CompressorRegistry;
+import io.grpc.DecompressorRegistry;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.eclipse.jetty.server.Server;
@@ -46,6 +49,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
@@ -63,6 +68,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
@@ -206,8 +212,26 @@ public final class UnixDomainAutoConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			GrpcUnixDomainPublisher loopbackFastPathGrpcUnixDomainPublisher(UnixDomainPublisher publisher,
-					Environment environment, SocketBuffers buffers) {
-				return new GrpcUnixDomainPublisher(publisher, environment, buffers);
+					Environment environment, SocketBuffers buffers, ObjectProvider<GrpcServerSettings> settings) {
+				return new GrpcUnixDomainPublisher(publisher, environment, buffers, settings.getIfAvailable());
+			}
+
+			@Configuration(proxyBeanMethods = false)
+			@ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties")
+			static class SettingsConfiguration {
+
+				@Bean
+				@ConditionalOnMissingBean
+				GrpcServerSettings loopbackFastPathGrpcServerSettings(ObjectProvider<GrpcServerProperties> properties,
+						ObjectProvider<CompressorRegistry> compressors,
+						ObjectProvider<DecompressorRegistry> decompressors,
+						ObjectProvider<GrpcServerExecutorProvider> executor,
+						ObjectProvider<ServerBuilderCustomizer<?>> customizers) {
+					return new GrpcServerSettings(properties.getIfAvailable(), compressors.getIfAvailable(),
+							decompressors.getIfAvailable(), executor.getIfAvailable(),
+							customizers.orderedStream().toList());
+				}
+
 			}
 
 		}

@@ -41,8 +41,9 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  * grpc-netty's TCP server runs on Linux), else on NIO, serving the same service
  * definitions (with the interceptors Spring gRPC applied to them), on grpc-netty's shared
  * event loops, where its TCP server and channels run by default (a separate pool cost new
- * connections their tail latency). It takes grpc-java's default transport settings, not
- * those of the TCP server's builder. A TLS server is not published: its clients keep TLS
+ * connections their tail latency). It has the TCP server's settings
+ * ({@link GrpcServerSettings}: {@code spring.grpc.server.*} and the application's
+ * {@code ServerBuilderCustomizer}s). A TLS server is not published: its clients keep TLS
  * on TCP. Its calls carry a mark in their gRPC {@link Context}
  * ({@link #isUnixDomainCall()}), for the {@code transport} key of their observations.
  *
@@ -60,16 +61,22 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 
 	private final SocketBuffers buffers;
 
+	private final @Nullable GrpcServerSettings settings;
+
 	/**
 	 * Create the publisher.
 	 * @param sockets publishes the sockets
 	 * @param environment to tell a TLS server
 	 * @param buffers the buffer size asked for on each accepted connection
+	 * @param settings the settings of Spring Boot's gRPC server, {@code null} where they
+	 * cannot be read (Spring Boot 4.0)
 	 */
-	public GrpcUnixDomainPublisher(UnixDomainPublisher sockets, Environment environment, SocketBuffers buffers) {
+	public GrpcUnixDomainPublisher(UnixDomainPublisher sockets, Environment environment, SocketBuffers buffers,
+			@Nullable GrpcServerSettings settings) {
 		this.sockets = sockets;
 		this.environment = environment;
 		this.buffers = buffers;
+		this.settings = settings;
 	}
 
 	@Override
@@ -84,9 +91,15 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 					"The gRPC server uses TLS: its clients keep TLS on TCP, so an AF_UNIX socket would not be used.");
 			return;
 		}
+		GrpcServerSettings settings = this.settings;
+		if (settings == null) {
+			this.sockets.skip(COMPONENT, port, "The settings of this Spring Boot version's gRPC server cannot be read, "
+					+ "so a server on an AF_UNIX socket would not have them (Spring Boot 4.1 and later).");
+			return;
+		}
 		Server server = event.getServer();
 		this.sockets.publish(COMPONENT, port, boundAddress(server),
-				(socket, accepted) -> bind(server, socket, accepted, this.buffers));
+				(socket, accepted) -> bind(server, socket, accepted, this.buffers, settings));
 	}
 
 	// The address of the server's TCP listener, null for a wildcard one
@@ -99,11 +112,14 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 		return null;
 	}
 
-	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers)
-			throws Exception {
+	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers,
+			GrpcServerSettings settings) throws Exception {
 		boolean epoll = Transport.epoll();
 		NettyServerBuilder builder = epoll ? Transport.epollBuilder(socket)
 				: NettyServerBuilder.forAddress(UnixDomainSocketAddress.of(socket));
+		// The TCP server's settings first; the socket's transport after, so that no
+		// customizer's choice of channel or event loops applies to it
+		settings.applyTo(builder);
 		List<EventLoopGroup> ownGroups = eventLoops(builder, epoll);
 		builder.channelType(epoll ? Transport.epollChannelType() : NioServerDomainSocketChannel.class)
 			// grpc-netty sets SO_KEEPALIVE on every accepted connection, which

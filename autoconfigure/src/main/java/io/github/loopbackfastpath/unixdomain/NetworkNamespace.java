@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * directory each have their own. Linux lists the AF_UNIX sockets created in the caller's
  * network namespace in {@code /proc/self/net/unix}, with the path each was bound to; a
  * socket file is served by a server of this namespace only if it is listed there as
- * listening. Elsewhere (macOS, Windows) there are no network namespaces and every socket
+ * listening, under its own path or the private place it was bound in before it was
+ * published. Elsewhere (macOS, Windows) there are no network namespaces and every socket
  * is this host's.
  *
  * @author Loopback Fast Path contributors
@@ -83,11 +84,11 @@ public final class NetworkNamespace {
 		if (!this.linux) {
 			return null;
 		}
-		String path = socket.toString();
+		String name = "/" + socket.getFileName();
 		try (BufferedReader lines = Files.newBufferedReader(this.unixSockets, StandardCharsets.UTF_8)) {
 			lines.readLine();
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				if (line.endsWith(path) && isListening(line, path)) {
+				if (line.endsWith(name) && isListening(line, socket)) {
 					return null;
 				}
 			}
@@ -103,9 +104,9 @@ public final class NetworkNamespace {
 
 	// Num RefCount Protocol Flags Type St Inode Path: the path is all after the seventh
 	// field, as it may hold spaces
-	private static boolean isListening(String line, String path) {
+	private static boolean isListening(String line, Path socket) {
 		String[] fields = line.trim().split("\\s+", 8);
-		return fields.length == 8 && fields[7].equals(path)
+		return fields.length == 8 && SocketDirectory.boundAs(fields[7], socket)
 				&& (Integer.parseUnsignedInt(fields[3], 16) & LISTENING) != 0;
 	}
 

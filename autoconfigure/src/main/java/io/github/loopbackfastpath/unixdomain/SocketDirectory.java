@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,6 +51,14 @@ public final class SocketDirectory {
 	 * Linux and Windows, 104 on macOS, the terminating NUL included.
 	 */
 	static final int MAX_PATH_BYTES = System.getProperty("os.name", "").startsWith("Mac") ? 103 : 107;
+
+	/**
+	 * What binding in a private directory adds to a socket's path: {@code /.} and up to
+	 * seven characters.
+	 */
+	static final int STAGING_BYTES = 9;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path directory;
 
@@ -179,11 +188,12 @@ public final class SocketDirectory {
 	// The reason the path is too long for a socket address, or null
 	static @Nullable String tooLong(Path socket) {
 		int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
-		if (length <= MAX_PATH_BYTES) {
+		if (length + STAGING_BYTES <= MAX_PATH_BYTES) {
 			return null;
 		}
 		return "The socket path " + socket + " is " + length + " bytes long; the OS takes at most " + MAX_PATH_BYTES
-				+ ". Choose a shorter loopback.fast-path.unix-domain.directory.";
+				+ ", " + STAGING_BYTES + " of which the private directory it is bound in takes. Choose a shorter "
+				+ "loopback.fast-path.unix-domain.directory.";
 	}
 
 	// Creates the directory if it is missing (owner-only, or rwxr-x--- owned by the
@@ -255,10 +265,10 @@ public final class SocketDirectory {
 	 * A private place to bind a socket before it is published: a new directory only this
 	 * user may enter, inside the socket directory (so that the socket can be linked into
 	 * place on the same file system), where no other user can connect to the socket
-	 * before it has its final permissions: {@code .<name>-<random>/<name>}, the name the
-	 * kernel then gives the listening socket ({@code ss -x} shows it). {@code null} where
-	 * the file system has no POSIX permissions (Windows: the directory's ACL is
-	 * owner-only from its creation).
+	 * before it has its final permissions: {@code .<random>/<name>}, the name the kernel
+	 * then gives the listening socket ({@code ss -x} and {@code /proc/net/unix} show it;
+	 * see {@link #boundAs(String, Path)}). {@code null} where the file system has no
+	 * POSIX permissions (Windows: the directory's ACL is owner-only from its creation).
 	 * @param socket the socket file to publish
 	 * @return the path to bind, or {@code null} to bind the socket file itself
 	 * @throws IOException if the private directory cannot be made
@@ -267,9 +277,40 @@ public final class SocketDirectory {
 		if (!this.posix) {
 			return null;
 		}
-		Path staging = Files.createTempDirectory(this.directory, "." + socket.getFileName() + "-",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		return staging.resolve(socket.getFileName());
+		for (int attempt = 0;; attempt++) {
+			Path staging = this.directory.resolve("." + Long.toString(RANDOM.nextInt() & 0x7fffffffL, 36));
+			try {
+				Files.createDirectory(staging,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+				return staging.resolve(socket.getFileName());
+			}
+			catch (FileAlreadyExistsException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether the kernel's name of a listening socket is a published socket's: the socket
+	 * file itself, or its {@link #staging(Path) private place}.
+	 * @param bound the path the socket was bound to, as {@code /proc/net/unix} shows it
+	 * @param socket the published socket file
+	 * @return whether it names that socket
+	 */
+	static boolean boundAs(String bound, Path socket) {
+		String path = socket.toString();
+		if (bound.equals(path)) {
+			return true;
+		}
+		Path parent = socket.getParent();
+		String name = "/" + socket.getFileName();
+		if (parent == null || !bound.startsWith(parent + "/.") || !bound.endsWith(name)) {
+			return false;
+		}
+		String staging = bound.substring(parent.toString().length() + 2, bound.length() - name.length());
+		return !staging.isEmpty() && staging.chars().allMatch(Character::isLetterOrDigit);
 	}
 
 	/**

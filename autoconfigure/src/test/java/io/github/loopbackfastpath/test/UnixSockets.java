@@ -50,12 +50,11 @@ public final class UnixSockets {
 	}
 
 	// The kernel names a socket by the path it was bound to: the published one, or the
-	// private place the starter binds in before publishing it (.<name>-<random>/<name>)
+	// private place the starter binds in before publishing it (.<random>/<name>)
 	private static boolean boundAs(Path bound, Path socket) {
 		Path parent = bound.getParent();
 		return bound.equals(socket) || (parent != null && socket.getParent().equals(parent.getParent())
-				&& bound.getFileName().equals(socket.getFileName())
-				&& parent.getFileName().toString().startsWith("." + socket.getFileName() + "-"));
+				&& bound.getFileName().equals(socket.getFileName()) && parent.getFileName().toString().startsWith("."));
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -167,6 +169,53 @@ class UnixDomainPublisherAndRouterTests {
 			assertThat(SocketTrust.currentUserOnly().untrustedFile(socket)).isNull();
 			assertThat(SocketTrust.currentUserOnly().untrustedPeer(socket)).as("the peer runs as this user").isNull();
 		}
+	}
+
+	@Test
+	void aSocketIsBoundInAPrivateDirectoryAndPublishedOnlyOnceItHasItsPermissions() throws IOException {
+		Path directory = this.temp.resolve("sockets");
+		Path published = directory.resolve(PORT + ".sock");
+		SameHostMode sockets = new SameHostMode(directory, this.registry);
+		PublishedSocket socket = sockets.publish("test", PORT, (bound, accepted) -> {
+			assertThat(bound.getFileName()).isEqualTo(published.getFileName());
+			assertThat(bound.getParent().getParent()).isEqualTo(directory);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bound.getParent())))
+				.isEqualTo("rwx------");
+			assertThat(published).doesNotExist();
+			return listen(bound);
+		});
+		assertThat(socket).isNotNull();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(published))).isEqualTo("rw-------");
+		try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(published))) {
+			assertThat(client.isConnected()).isTrue();
+		}
+		sockets.close();
+		assertThat(directory).isEmptyDirectory();
+	}
+
+	@Test
+	void aListenerBoundToOneAddressServesThatAddressOnlyAndAWildcardOneEveryLoopbackAddress() throws Exception {
+		Path directory = this.temp.resolve("sockets");
+		SameHostMode sockets = new SameHostMode(directory, this.registry);
+		PublishedSocket one = sockets.publish("test", PORT, InetAddress.getByName("127.0.0.2"),
+				UnixDomainPublisherAndRouterTests::listen);
+		assertThat(one.path()).isEqualTo(directory.resolve(PORT + "@127.0.0.2.sock"));
+		assertThat(sockets.route("127.0.0.2", PORT)).isEqualTo(one.path());
+		assertThat(sockets.route("127.0.0.1", PORT)).isNull();
+		assertThat(sockets.route("localhost", PORT)).isNull();
+		PublishedSocket wildcard = sockets.publish("test", PORT + 1, InetAddress.getByName("0.0.0.0"),
+				UnixDomainPublisherAndRouterTests::listen);
+		assertThat(wildcard.path()).isEqualTo(directory.resolve((PORT + 1) + ".sock"));
+		for (String host : List.of("127.0.0.1", "127.0.0.2", "localhost", "[::1]")) {
+			assertThat(sockets.route(host, PORT + 1)).as(host).isEqualTo(wildcard.path());
+		}
+		assertThat(sockets.publish("test", PORT + 2, InetAddress.getByName("192.0.2.1"),
+				UnixDomainPublisherAndRouterTests::listen))
+			.as("a listener on a non-loopback address")
+			.isNull();
+		assertThat(this.registry.records()).anySatisfy((record) -> assertThat(record.outcome().message())
+			.contains("bound to 192.0.2.1, not a loopback address"));
+		sockets.close();
 	}
 
 	private static Path ownerOnly(Path directory) throws IOException {

@@ -28,7 +28,7 @@ public final class PublishedSocket {
 
 	private final LongAdder accepted = new LongAdder();
 
-	private volatile @Nullable AutoCloseable server;
+	private volatile @Nullable Serving server;
 
 	private volatile @Nullable TrackedSocket record;
 
@@ -105,7 +105,7 @@ public final class PublishedSocket {
 		this.staged = staged;
 	}
 
-	void serving(AutoCloseable server) {
+	void serving(Serving server) {
 		this.server = server;
 	}
 
@@ -118,6 +118,37 @@ public final class PublishedSocket {
 	}
 
 	/**
+	 * Remove the socket's name, so that no new client finds it; connections made already
+	 * go on.
+	 */
+	void unpublish() {
+		this.fileRemoved = true;
+		if (this.record != null) {
+			try {
+				Files.deleteIfExists(this.path);
+			}
+			catch (IOException ex) {
+				// Removed again when the socket closes
+			}
+		}
+	}
+
+	/**
+	 * Remove the socket's name and let the requests in flight on it finish.
+	 * @param done to run once they did
+	 */
+	public void shutDownGracefully(Runnable done) {
+		unpublish();
+		Serving server = this.server;
+		if (server != null) {
+			server.shutDownGracefully(done);
+		}
+		else {
+			done.run();
+		}
+	}
+
+	/**
 	 * Stop serving on the socket and remove its file and its private place.
 	 */
 	void close() {
@@ -125,7 +156,7 @@ public final class PublishedSocket {
 			return;
 		}
 		this.open = false;
-		AutoCloseable server = this.server;
+		Serving server = this.server;
 		try {
 			if (server != null) {
 				server.close();

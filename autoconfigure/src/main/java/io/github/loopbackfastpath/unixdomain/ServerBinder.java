@@ -42,9 +42,9 @@ public interface ServerBinder {
 	 * @param context the context whose server started ({@code getWebServer()})
 	 * @param socket the socket file to bind
 	 * @param accepted to run for every connection accepted on it
-	 * @return what stops serving on the socket
+	 * @return what serves the socket
 	 * @throws Exception if it could not bind
 	 */
-	AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception;
+	Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception;
 
 }

@@ -3,15 +3,19 @@ package io.github.loopbackfastpath.unixdomain;
 import io.github.loopbackfastpath.server.WebServers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Publishes an AF_UNIX socket for every web server that starts, the management server's
- * included, through the {@link ServerBinder} of its kind. A server no binder handles is
- * recorded as skipped with the reason.
+ * included, through the {@link ServerBinder} of its kind, and shuts the socket down with
+ * the server ({@link SocketShutdown}, in the server's context). A server no binder
+ * handles is recorded as skipped with the reason.
  *
  * @author Loopback Fast Path contributors
  */
@@ -55,8 +59,18 @@ public final class ServerPublisher implements ApplicationListener<WebServerIniti
 			this.sockets.skip(component, port, refusal);
 			return;
 		}
-		this.sockets.publish(component, port, binder.address(context),
+		PublishedSocket published = this.sockets.publish(component, port, binder.address(context),
 				(socket, accepted) -> binder.bind(context, socket, accepted));
+		if (published != null && context instanceof ConfigurableApplicationContext configurable) {
+			// Shut down with the server, in its own context (the management server's
+			// child context included)
+			boolean graceful = Binder.get(configurable.getEnvironment())
+				.bind("server.shutdown", Shutdown.class)
+				.orElse(Shutdown.GRACEFUL) == Shutdown.GRACEFUL;
+			configurable.getBeanFactory()
+				.registerSingleton("loopbackFastPathUnixDomainShutdown" + port,
+						new SocketShutdown(published, graceful, WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE));
+		}
 	}
 
 }

@@ -125,7 +125,7 @@ public final class UnixDomainPublisher implements AutoCloseable {
 		}
 		PublishedSocket publishedSocket = new PublishedSocket(port, bound, socket, component);
 		Path staged;
-		AutoCloseable server;
+		Serving server;
 		try {
 			staged = this.directory.staging(socket);
 			publishedSocket.staged(staged);
@@ -278,10 +278,10 @@ public final class UnixDomainPublisher implements AutoCloseable {
 		 * Start serving on the socket.
 		 * @param socket the socket file to bind
 		 * @param accepted to run for every connection accepted on it
-		 * @return what stops serving on the socket
+		 * @return what serves the socket
 		 * @throws Exception if the server could not bind
 		 */
-		AutoCloseable bind(Path socket, Runnable accepted) throws Exception;
+		Serving bind(Path socket, Runnable accepted) throws Exception;
 
 	}
 

@@ -182,7 +182,7 @@ class UnixDomainPublisherAndRouterTests {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bound.getParent())))
 				.isEqualTo("rwx------");
 			assertThat(published).doesNotExist();
-			return listen(bound);
+			return listen(bound)::close;
 		});
 		assertThat(socket).isNotNull();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(published))).isEqualTo("rw-------");
@@ -229,8 +229,8 @@ class UnixDomainPublisherAndRouterTests {
 		return channel;
 	}
 
-	private static AutoCloseable listen(Path socket, Runnable accepted) throws IOException {
-		return listen(socket);
+	private static Serving listen(Path socket, Runnable accepted) throws IOException {
+		return listen(socket)::close;
 	}
 
 }

@@ -31,6 +31,8 @@ import org.springframework.util.unit.DataSize;
  */
 public final class GrpcServerSettings {
 
+	private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
+
 	private final @Nullable GrpcServerProperties properties;
 
 	private final @Nullable CompressorRegistry compressors;
@@ -59,6 +61,16 @@ public final class GrpcServerSettings {
 		this.customizers = customizers.stream()
 			.filter((customizer) -> !(customizer instanceof GrpcServerFastPath))
 			.toList();
+	}
+
+	/**
+	 * How long the calls in flight may take when the server shuts down
+	 * ({@code spring.grpc.server.shutdown.grace-period}).
+	 * @return the grace period
+	 */
+	Duration gracePeriod() {
+		Duration period = (this.properties != null) ? this.properties.getShutdown().getGracePeriod() : null;
+		return (period != null) ? period : DEFAULT_GRACE_PERIOD;
 	}
 
 	/**

@@ -5,10 +5,13 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
+import io.github.loopbackfastpath.unixdomain.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.Serving;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.grpc.Attributes;
@@ -32,6 +35,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
@@ -49,7 +53,7 @@ import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
  *
  * @author Loopback Fast Path contributors
  */
-public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcServerStartedEvent> {
+public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcServerStartedEvent>, SmartLifecycle {
 
 	private static final String COMPONENT = "grpc";
 
@@ -62,6 +66,8 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 	private final SocketBuffers buffers;
 
 	private final @Nullable GrpcServerSettings settings;
+
+	private volatile @Nullable PublishedSocket published;
 
 	/**
 	 * Create the publisher.
@@ -98,8 +104,46 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 			return;
 		}
 		Server server = event.getServer();
-		this.sockets.publish(COMPONENT, port, boundAddress(server),
+		this.published = this.sockets.publish(COMPONENT, port, boundAddress(server),
 				(socket, accepted) -> bind(server, socket, accepted, this.buffers, settings));
+	}
+
+	@Override
+	public void start() {
+		// Published when Spring gRPC's server starts
+	}
+
+	@Override
+	public void stop() {
+		stop(() -> {
+		});
+	}
+
+	/**
+	 * Shut the socket's server down gracefully, in the phase of Spring gRPC's own server.
+	 * @param callback to run once it is down
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		PublishedSocket published = this.published;
+		this.published = null;
+		if (published != null) {
+			published.shutDownGracefully(callback);
+		}
+		else {
+			callback.run();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.published != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// Spring gRPC's GrpcServerLifecycle
+		return Integer.MAX_VALUE;
 	}
 
 	// The address of the server's TCP listener, null for a wildcard one
@@ -112,7 +156,7 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 		return null;
 	}
 
-	private static AutoCloseable bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers,
+	private static Serving bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers,
 			GrpcServerSettings settings) throws Exception {
 		boolean epoll = Transport.epoll();
 		NettyServerBuilder builder = epoll ? Transport.epollBuilder(socket)
@@ -142,12 +186,37 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 			shutDown(ownGroups);
 			throw ex;
 		}
-		return () -> {
-			server.shutdown();
-			if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-				server.shutdownNow();
+		Duration gracePeriod = settings.gracePeriod();
+		return new Serving() {
+
+			@Override
+			public void shutDownGracefully(Runnable done) {
+				// As Spring gRPC shuts its TCP server down: no new call, the calls in
+				// flight finish within spring.grpc.server.shutdown.grace-period
+				Thread drain = new Thread(() -> {
+					try {
+						close();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					finally {
+						done.run();
+					}
+				}, "loopback-fast-path-unix-domain-grpc-shutdown");
+				drain.setDaemon(true);
+				drain.start();
 			}
-			shutDown(ownGroups);
+
+			@Override
+			public void close() throws InterruptedException {
+				server.shutdown();
+				if (!server.awaitTermination(gracePeriod.toMillis(), TimeUnit.MILLISECONDS)) {
+					server.shutdownNow();
+				}
+				shutDown(ownGroups);
+			}
+
 		};
 	}
 

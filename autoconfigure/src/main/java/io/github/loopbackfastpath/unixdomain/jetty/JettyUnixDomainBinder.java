@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.Serving;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -73,7 +74,7 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
 		Server jetty = jetty(context).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
 		HttpConnectionFactory http = tcp.getConnectionFactory(HttpConnectionFactory.class);

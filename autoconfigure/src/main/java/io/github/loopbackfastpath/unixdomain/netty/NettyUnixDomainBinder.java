@@ -5,11 +5,13 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.Serving;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
@@ -85,7 +87,7 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
 		HttpServer httpServer = this.servers.configuredIn(context);
 		if (httpServer == null) {
 			throw new IllegalStateException("No configured HttpServer for " + context.getWebServer());
@@ -101,7 +103,31 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			})
 			.handle(new ReactorHttpHandlerAdapter(handler))
 			.bindNow();
-		return disposable::disposeNow;
+		return new Serving() {
+
+			@Override
+			public void shutDownGracefully(Runnable done) {
+				// As Spring Boot's graceful shutdown of the TCP server: no new
+				// connection,
+				// the requests in flight finish (the lifecycle's phase timeout bounds it)
+				Thread drain = new Thread(() -> {
+					try {
+						disposable.disposeNow(Duration.ofNanos(Long.MAX_VALUE));
+					}
+					finally {
+						done.run();
+					}
+				}, "loopback-fast-path-unix-domain-shutdown");
+				drain.setDaemon(true);
+				drain.start();
+			}
+
+			@Override
+			public void close() {
+				disposable.disposeNow();
+			}
+
+		};
 	}
 
 }

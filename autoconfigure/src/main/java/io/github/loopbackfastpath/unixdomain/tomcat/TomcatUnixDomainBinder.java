@@ -14,6 +14,7 @@ import java.util.Set;
 import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.Serving;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import org.apache.catalina.Service;
 import org.apache.catalina.connector.Connector;
@@ -81,7 +82,7 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public AutoCloseable bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
 		requireNothingForOthers(socket.toAbsolutePath().getParent());
 		Connector tcp = tomcat(context).getTomcat().getConnector();
 		Connector connector = new Connector(new UnixDomainProtocol(accepted, this.buffers));

@@ -1,0 +1,108 @@
+package io.github.loopbackfastpath.unixdomain;
+
+import java.time.Duration;
+
+import io.github.loopbackfastpath.test.EchoGrpc;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ServerCalls;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An application whose requests take three seconds, on its server, its management server
+ * and its gRPC server, for the graceful shutdown tests: started in a JVM of its own and
+ * stopped with SIGTERM.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({ ShutdownApplication.Servlet.class, ShutdownApplication.Reactive.class })
+public class ShutdownApplication {
+
+	static final Duration SLOW = Duration.ofSeconds(3);
+
+	public static void main(String[] args) {
+		SpringApplication.run(ShutdownApplication.class, args);
+	}
+
+	@Bean
+	SlowEndpoint slowEndpoint() {
+		return new SlowEndpoint();
+	}
+
+	@Bean
+	BindableService slowGrpc() {
+		return () -> ServerServiceDefinition.builder("test.Slow")
+			.addMethod(EchoGrpc.ECHO.toBuilder().setFullMethodName("test.Slow/Slow").build(),
+					ServerCalls.asyncUnaryCall((request, response) -> {
+						sleep();
+						response.onNext("done");
+						response.onCompleted();
+					}))
+			.build();
+	}
+
+	static void sleep() {
+		try {
+			Thread.sleep(SLOW.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@WebEndpoint(id = "slow")
+	static class SlowEndpoint {
+
+		@ReadOperation
+		String slow() {
+			sleep();
+			return "done";
+		}
+
+	}
+
+	@RestController
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class Servlet {
+
+		@GetMapping("/slow")
+		String slow() {
+			sleep();
+			return "done";
+		}
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+	}
+
+	@RestController
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class Reactive {
+
+		@GetMapping("/slow")
+		Mono<String> slow() {
+			return Mono.delay(SLOW).thenReturn("done");
+		}
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+	}
+
+}

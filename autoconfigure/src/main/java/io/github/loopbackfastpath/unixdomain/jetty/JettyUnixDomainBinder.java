@@ -9,11 +9,15 @@ import io.github.loopbackfastpath.server.WebServers;
 import io.github.loopbackfastpath.unixdomain.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.Serving;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.HostPort;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jetty.JettyWebServer;
@@ -21,8 +25,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Binds Jetty to an AF_UNIX socket: a {@link JettyUnixDomainConnector} with the TCP
- * connector's HTTP configuration, added to the running server, so the same handlers
- * (filters, security) serve it.
+ * connector's connection factories (its HTTP configuration, h2c), added to the running
+ * server, so the same handlers (filters, security) serve it.
  *
  * @author Loopback Fast Path contributors
  */
@@ -77,9 +81,14 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
 		Server jetty = jetty(context).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
-		HttpConnectionFactory http = tcp.getConnectionFactory(HttpConnectionFactory.class);
 		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted, this.buffers,
-				new HttpConnectionFactory(http.getHttpConfiguration()));
+				tcp.getConnectionFactories()
+					.stream()
+					.map((factory) -> forSocket(factory, tcp))
+					.toArray(ConnectionFactory[]::new));
+		if (tcp instanceof AbstractConnector abstractConnector) {
+			connector.setDefaultProtocol(abstractConnector.getDefaultProtocol());
+		}
 		connector.setIdleTimeout(tcp.getIdleTimeout());
 		jetty.addConnector(connector);
 		try {
@@ -93,6 +102,28 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 			connector.stop();
 			jetty.removeConnector(connector);
 		};
+	}
+
+	// The TCP connector's own connection factories (h2c with server.http2.enabled),
+	// running already: shared, never stopped by the socket's connector. HTTP/1.1's is
+	// its own, with the TCP listener's authority for a request without a Host header
+	// (h2c's prior knowledge preface): Jetty would take the socket's path for it
+	private static ConnectionFactory forSocket(ConnectionFactory factory, Connector tcp) {
+		if (!(factory instanceof HttpConnectionFactory http) || !(tcp instanceof NetworkConnector network)) {
+			return factory;
+		}
+		HttpConfiguration configuration = new HttpConfiguration(http.getHttpConfiguration());
+		if (configuration.getServerAuthority() == null) {
+			String host = network.getHost();
+			configuration.setServerAuthority(
+					new HostPort((host != null && !host.isEmpty()) ? host : "localhost", network.getLocalPort()));
+		}
+		HttpConnectionFactory own = new HttpConnectionFactory(configuration);
+		own.setUseInputDirectByteBuffers(http.isUseInputDirectByteBuffers());
+		own.setUseOutputDirectByteBuffers(http.isUseOutputDirectByteBuffers());
+		own.setInputBufferSize(http.getInputBufferSize());
+		own.setTransferEncodingChunkMaxLength(http.getTransferEncodingChunkMaxLength());
+		return own;
 	}
 
 	private static JettyWebServer jetty(WebServerApplicationContext context) {

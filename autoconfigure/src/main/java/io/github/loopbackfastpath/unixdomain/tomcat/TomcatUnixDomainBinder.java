@@ -20,18 +20,22 @@ import org.apache.catalina.Service;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.coyote.ProtocolHandler;
+import org.apache.coyote.UpgradeProtocol;
 import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.coyote.http2.Http2Protocol;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Binds Tomcat to an AF_UNIX socket: a second NIO connector with
  * {@code unixDomainSocketPath}, added to the running service, so the same engine, host
- * and context (filters, security) serve it. It takes the TCP connector's settings and
- * thread pool; removing and destroying it deletes the socket file.
+ * and context (filters, security) serve it. It takes the TCP connector's settings, its
+ * HTTP/2 upgrade protocol (h2c) and thread pool; removing and destroying it deletes the
+ * socket file.
  *
  * @author Loopback Fast Path contributors
  */
@@ -71,6 +75,12 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 		if (!(connector.getProtocolHandler() instanceof Http11NioProtocol)) {
 			return "The connector's protocol " + connector.getProtocolHandler().getClass().getName()
 					+ " is not Tomcat's HTTP/1.1 NIO protocol, the one that serves AF_UNIX sockets.";
+		}
+		for (UpgradeProtocol upgrade : connector.findUpgradeProtocols()) {
+			if (!(upgrade instanceof Http2Protocol)) {
+				return "The connector's upgrade protocol " + upgrade.getClass().getName()
+						+ " cannot be served on an AF_UNIX socket as on TCP.";
+			}
 		}
 		return null;
 	}
@@ -141,6 +151,13 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 		connector.setAllowTrace(tcp.getAllowTrace());
 		connector.setXpoweredBy(tcp.getXpoweredBy());
 		connector.setEnableLookups(false);
+		// HTTP/2 (h2c by upgrade and with prior knowledge, server.http2.enabled): an
+		// upgrade protocol of the connector's own, with the TCP one's settings
+		for (UpgradeProtocol upgrade : tcp.findUpgradeProtocols()) {
+			Http2Protocol http2 = new Http2Protocol();
+			BeanUtils.copyProperties(upgrade, http2, "http11Protocol");
+			connector.addUpgradeProtocol(http2);
+		}
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.loopbackfastpath.autoconfigure;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.Safeguards;
+import io.github.loopbackfastpath.grpc.GrpcChannelWrapper;
+import io.github.loopbackfastpath.grpc.GrpcChannels;
 import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
 import io.github.loopbackfastpath.grpc.GrpcUnixTargets;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
@@ -31,6 +33,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -101,7 +104,14 @@ public final class LoopbackFastPathAutoConfiguration {
 			"org.springframework.grpc.client.GrpcChannelBuilderCustomizer" })
 	@Conditional(EitherModeEnabled.class)
 	@ImportRuntimeHints(GrpcRuntimeHints.class)
-	static class GrpcUnixTargetsConfiguration {
+	static class GrpcChannelsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcChannels loopbackFastPathGrpcChannels(ObjectProvider<GrpcChannelWrapper> wrappers,
+				Environment environment) {
+			return new GrpcChannels(wrappers.orderedStream().toList(), environment);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -12,19 +12,16 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
-import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
-
 /**
  * Gives every channel Spring Boot's gRPC channel factory creates (named channels, the
  * default channel, the application's {@code createChannel} calls) the fast path on each
- * connection it opens, before connect: a reconnect or a new subchannel is a new socket
- * and a new record. The builder's channel factory is wrapped, so its event loops,
- * credentials and the application's customizers are kept.
+ * TCP connection it opens, before connect: a reconnect or a new subchannel is a new
+ * socket and a new record. A wrapper of the channel factory ({@link GrpcChannels}), so
+ * its event loops, credentials and the application's customizers are kept.
  *
  * @author Loopback Fast Path contributors
  */
-public final class GrpcClientFastPath implements GrpcChannelBuilderCustomizer<NettyChannelBuilder>, Ordered {
+public final class GrpcClientFastPath implements GrpcChannelWrapper {
 
 	/**
 	 * The component name of gRPC client records.
@@ -42,30 +39,19 @@ public final class GrpcClientFastPath implements GrpcChannelBuilderCustomizer<Ne
 	}
 
 	@Override
-	public void customize(String target, NettyChannelBuilder builder) {
-		apply(builder);
+	public ChannelFactory<? extends Channel> wrap(ChannelFactory<? extends Channel> factory, String target,
+			NettyChannelBuilder builder) {
+		return (factory instanceof ConnectingChannels) ? factory : new ConnectingChannels(factory, this.fastPath);
 	}
 
-	/**
-	 * Give a channel builder the fast path on every connection it opens.
-	 * @param builder the builder
-	 * @return the same builder
-	 */
-	public NettyChannelBuilder apply(NettyChannelBuilder builder) {
-		try {
-			GrpcNettyInternals.wrapChannelFactory(builder, (factory) -> (factory instanceof ConnectingChannels)
-					? factory : new ConnectingChannels(factory, this.fastPath));
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.fastPath.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached ("
-					+ ex + "); its connections run without the fast path.");
-		}
-		return builder;
+	@Override
+	public void unreachable(String reason) {
+		this.fastPath.notCovered(COMPONENT, reason + "; its connections run without the fast path.");
 	}
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return IOCTL;
 	}
 
 	/**

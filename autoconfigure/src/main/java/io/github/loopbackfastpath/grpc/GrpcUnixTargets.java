@@ -17,9 +17,6 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
-import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
-
 /**
  * Records the connections of the channels the application points at {@code unix:} targets
  * (Spring gRPC builds those on Netty's domain socket channel): AF_UNIX clients, no ioctl,
@@ -29,7 +26,7 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
  *
  * @author Loopback Fast Path contributors
  */
-public final class GrpcUnixTargets implements GrpcChannelBuilderCustomizer<NettyChannelBuilder>, Ordered {
+public final class GrpcUnixTargets implements GrpcChannelWrapper {
 
 	private static final String COMPONENT = "grpc-client";
 
@@ -44,22 +41,20 @@ public final class GrpcUnixTargets implements GrpcChannelBuilderCustomizer<Netty
 	}
 
 	@Override
-	public void customize(String target, NettyChannelBuilder builder) {
-		if (!target.startsWith("unix:")) {
-			return;
-		}
-		try {
-			GrpcNettyInternals.wrapChannelFactory(builder, (factory) -> new RecordingChannels(factory, this.registry));
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.registry.notCovered(COMPONENT + "-unix", "The channel factory of this grpc-netty version cannot be "
-					+ "reached (" + ex + "); connections of channels to unix: targets are not recorded.");
-		}
+	public ChannelFactory<? extends Channel> wrap(ChannelFactory<? extends Channel> factory, String target,
+			NettyChannelBuilder builder) {
+		return target.startsWith("unix:") ? new RecordingChannels(factory, this.registry) : factory;
+	}
+
+	@Override
+	public void unreachable(String reason) {
+		this.registry.notCovered(COMPONENT + "-unix",
+				reason + "; connections of channels to unix: targets are not " + "recorded.");
 	}
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return UNIX_TARGETS;
 	}
 
 	private record RecordingChannels(ChannelFactory<? extends Channel> delegate,

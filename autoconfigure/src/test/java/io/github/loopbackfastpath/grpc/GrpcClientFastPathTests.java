@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import org.springframework.core.env.StandardEnvironment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -134,7 +136,7 @@ class GrpcClientFastPathTests {
 
 	private ManagedChannel channel(FastPathEngine engine) {
 		NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext();
-		new GrpcClientFastPath(engine).customize("test", builder);
+		new GrpcChannels(List.of(new GrpcClientFastPath(engine)), new StandardEnvironment()).customize("test", builder);
 		return builder.build();
 	}
 

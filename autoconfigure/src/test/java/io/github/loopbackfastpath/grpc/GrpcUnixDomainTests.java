@@ -23,7 +23,6 @@ import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import io.github.loopbackfastpath.test.UnixSockets;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
-import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -91,7 +90,7 @@ class GrpcUnixDomainTests {
 	GrpcChannelFactory channelFactory;
 
 	@Autowired
-	GrpcUnixDomainChannels unixDomainChannels;
+	GrpcChannels grpcChannels;
 
 	@Autowired
 	UnixDomainRouter router;
@@ -286,7 +285,7 @@ class GrpcUnixDomainTests {
 			.channelType(NioSocketChannel.class)
 			.eventLoopGroup(group)
 			.usePlaintext();
-		this.unixDomainChannels.customize("localhost:" + grpcPort, builder);
+		this.grpcChannels.customize("localhost:" + grpcPort, builder);
 		ManagedChannel channel = builder.build();
 		this.channels.add(channel);
 		return channel;
@@ -300,7 +299,7 @@ class GrpcUnixDomainTests {
 		int before = unixDomainClients(socket).size();
 		// TLS against the plaintext server: the handshake fails, over TCP
 		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("127.0.0.1:" + grpcPort).useTransportSecurity();
-		this.unixDomainChannels.customize("127.0.0.1:" + grpcPort, builder);
+		this.grpcChannels.customize("127.0.0.1:" + grpcPort, builder);
 		ManagedChannel channel = builder.build();
 		this.channels.add(channel);
 		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> EchoGrpc.echo(channel, "TLS"));

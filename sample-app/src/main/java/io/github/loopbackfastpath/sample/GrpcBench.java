@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.loopbackfastpath.grpc.GrpcChannels;
 import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
 import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
@@ -13,6 +14,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The bench's gRPC workloads: the application's own gRPC server, called at
@@ -32,11 +35,12 @@ final class GrpcBench {
 
 	private final String target;
 
-	private final @Nullable GrpcUnixDomainChannels channels;
+	// The starter's channel customizer with the same-host routing alone
+	private final @Nullable GrpcChannels channels;
 
 	GrpcBench(int port, @Nullable GrpcUnixDomainChannels channels) {
 		this.target = "127.0.0.1:" + port;
-		this.channels = channels;
+		this.channels = (channels != null) ? new GrpcChannels(List.of(channels), new StandardEnvironment()) : null;
 	}
 
 	static List<Mode> modes(int port, @Nullable UnixDomainPublisher sockets,
@@ -86,7 +90,7 @@ final class GrpcBench {
 			NettyChannelBuilder builder = NettyChannelBuilder.forTarget(GrpcBench.this.target)
 				.usePlaintext()
 				.maxInboundMessageSize(MAX_MESSAGE);
-			GrpcUnixDomainChannels channels = GrpcBench.this.channels;
+			GrpcChannels channels = GrpcBench.this.channels;
 			if (mode() == Mode.UNIX_DOMAIN && channels != null) {
 				channels.customize(GrpcBench.this.target, builder);
 			}

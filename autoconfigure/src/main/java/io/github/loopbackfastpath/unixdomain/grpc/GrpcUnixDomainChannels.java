@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import io.github.loopbackfastpath.grpc.GrpcChannelWrapper;
 import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.registry.TrackedSocket;
@@ -29,9 +30,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
-import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
-
 /**
  * The same-host mode for every channel Spring Boot's gRPC channel factory creates (named
  * channels, the default channel, the application's {@code createChannel} calls). A
@@ -40,16 +38,17 @@ import org.springframework.grpc.client.GrpcChannelBuilderCustomizer;
  * the channel is plaintext; everything else stays on TCP. Only the socket changes: the
  * target, and so the {@code :authority} the server sees, the name resolver, the event
  * loops (epoll or NIO, as grpc-netty chose), keepalive, interceptors and deadlines are
- * the channel's own. The builder's channel factory is wrapped (grpc-netty has no public
- * hook for it: see {@link GrpcNettyInternals}). The factory connects the AF_UNIX socket
- * itself (a local connect completes at once) and hands grpc-netty a channel that is
- * connected already; if that connect fails, nothing was sent and the very connection goes
- * over TCP on the channel grpc-netty made. Channels to {@code unix:} targets are recorded
- * by {@code GrpcUnixTargets}, whichever mode is on.
+ * the channel's own. It wraps the builder's channel factory, outermost of the starter's
+ * wrappers ({@code GrpcChannels}; grpc-netty has no public hook for it: see
+ * {@link GrpcNettyInternals}). The factory connects the AF_UNIX socket itself (a local
+ * connect completes at once) and hands grpc-netty a channel that is connected already; if
+ * that connect fails, nothing was sent and the very connection goes over TCP on the
+ * channel grpc-netty made. Channels to {@code unix:} targets are recorded by
+ * {@code GrpcUnixTargets}, whichever mode is on.
  *
  * @author Loopback Fast Path contributors
  */
-public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomizer<NettyChannelBuilder>, Ordered {
+public final class GrpcUnixDomainChannels implements GrpcChannelWrapper {
 
 	/**
 	 * The component name of gRPC client records.
@@ -73,30 +72,28 @@ public final class GrpcUnixDomainChannels implements GrpcChannelBuilderCustomize
 	}
 
 	@Override
-	public void customize(String target, NettyChannelBuilder builder) {
+	public ChannelFactory<? extends Channel> wrap(ChannelFactory<? extends Channel> factory, String target,
+			NettyChannelBuilder builder) {
 		GrpcTarget loopback = GrpcTarget.parse(target);
 		if (loopback == null) {
-			return;
+			return factory;
 		}
-		try {
-			GrpcNettyInternals.wrapChannelFactory(builder,
-					(factory) -> new RoutingChannels(factory, builder, loopback, this.router));
-			// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX
-			// one has none and Netty would warn once per connection. On
-			// loopback TCP (this channel's other connections) the kernel's
-			// two-hour keepalive has no use either; gRPC's own keepalive
-			// pings, if configured, are kept
-			builder.withOption(ChannelOption.SO_KEEPALIVE, null);
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.router.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached (" + ex
-					+ "); its channels stay on TCP.");
-		}
+		// grpc-netty sets SO_KEEPALIVE on every connection; an AF_UNIX one has none and
+		// Netty would warn once per connection. On loopback TCP (this channel's other
+		// connections) the kernel's two-hour keepalive has no use either; gRPC's own
+		// keepalive pings, if configured, are kept
+		builder.withOption(ChannelOption.SO_KEEPALIVE, null);
+		return new RoutingChannels(factory, builder, loopback, this.router);
+	}
+
+	@Override
+	public void unreachable(String reason) {
+		this.router.notCovered(COMPONENT, reason + "; its channels stay on TCP.");
 	}
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return SAME_HOST;
 	}
 
 	/**

@@ -81,13 +81,7 @@ class SameHostGuardsTests {
 	@MethodSource("clientsWithTheIoctlOffAndOn")
 	void anInetAddressFilterRefusesARoutedRequestAsItRefusesTheTcpOneAndTheSocketIsNeverTouched(Client client,
 			boolean ioctl) throws Exception {
-		try (ConfigurableApplicationContext context = start(client, ioctl, "server.address=127.0.0.1")) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			PublishedSocket socket = context.getBean(UnixDomainPublisher.class).published().get(port);
-			// Control: without the guard, the call is answered over the socket
-			assertThat(context.getBean(Caller.class).call("http://127.0.0.1:" + port + "/hello")).isEqualTo("hello");
-			assertThat(socket.acceptedConnections()).isPositive();
-		}
+		// The control, answered over the socket without the guard, is the test above
 		Map<Boolean, List<String>> failures = new HashMap<>();
 		for (boolean mode : new boolean[] { false, true }) {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(client.application,

@@ -196,6 +196,11 @@ public final class UnixDomainRouter {
 
 	// Null where there is no live socket file; judged once per file
 	private @Nullable Verdict verdict(Path socket) {
+		// Most candidates do not exist: java.io.File tells without an exception, which
+		// readAttributes would throw on every request
+		if (!socket.toFile().exists()) {
+			return null;
+		}
 		BasicFileAttributes attributes;
 		try {
 			attributes = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -67,8 +67,10 @@ public final class ServerPublisher implements ApplicationListener<WebServerIniti
 			boolean graceful = Binder.get(configurable.getEnvironment())
 				.bind("server.shutdown", Shutdown.class)
 				.orElse(Shutdown.GRACEFUL) == Shutdown.GRACEFUL;
+			// A name per published socket: a server the context stops and starts again
+			// (Lifecycle stop and start, a checkpoint and restore) is published anew
 			configurable.getBeanFactory()
-				.registerSingleton("loopbackFastPathUnixDomainShutdown" + port,
+				.registerSingleton("loopbackFastPathUnixDomainShutdown" + port + "#" + published.hashCode(),
 						new SocketShutdown(published, graceful, WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE));
 		}
 	}

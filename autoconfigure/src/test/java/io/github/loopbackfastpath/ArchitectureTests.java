@@ -1,6 +1,8 @@
 package io.github.loopbackfastpath;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The rules the main code keeps, as Spring Boot's build checks its own modules: no
  * package cycle, the auto-configuration imported by nothing else, the Winsock binding
  * only by the platform packages, no hook or engine import of the reports, one class for
- * other libraries' private fields, and the layers the README describes.
+ * other libraries' private fields, three for their methods, and the layers the README
+ * describes.
  */
 class ArchitectureTests {
 
@@ -119,6 +122,21 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.belongToAnyOf(Field.class)
+			.check(MAIN);
+	}
+
+	@Test
+	void threeClassesCallOtherLibrariesMethodsReflectively() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.doNotHaveFullyQualifiedName(ROOT + ".grpc.GrpcNettyInternals")
+			.and()
+			.doNotHaveFullyQualifiedName(ROOT + ".netty.NettyChannels")
+			.and()
+			.doNotHaveFullyQualifiedName(ROOT + ".jdk.SunNioCh")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(Method.class, MethodHandles.Lookup.class)
 			.check(MAIN);
 	}
 

@@ -22,6 +22,8 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
+
 /**
  * Sends each plain {@code http://} loopback request of an Apache HttpClient 5 whose port
  * has a trusted published AF_UNIX socket over that socket, by giving the request an
@@ -92,13 +94,7 @@ public final class UnixDomainRouting {
 	 * @return whether requests can be routed over AF_UNIX
 	 */
 	public static boolean isSupported() {
-		try {
-			HttpRoute.class.getMethod("getUnixDomainSocket");
-			return true;
-		}
-		catch (NoSuchMethodException ex) {
-			return false;
-		}
+		return ClassUtils.hasMethod(HttpRoute.class, "getUnixDomainSocket");
 	}
 
 	// The resolver the pool's TCP connections resolve their hosts with (Spring Boot's

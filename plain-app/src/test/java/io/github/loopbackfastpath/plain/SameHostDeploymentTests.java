@@ -302,8 +302,12 @@ class SameHostDeploymentTests {
 				? "up" : null);
 	}
 
-	private static List<String> asUser(String user) {
-		return List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--");
+	// With the user's own primary group, whatever its name (a user made elsewhere may
+	// have none of its own name); a user the machine does not have fails here, plainly
+	private static List<String> asUser(String user) throws Exception {
+		String group = run("id", "-g", user);
+		assertThat(group).as("the primary group of %s", user).matches("\\d+");
+		return List.of("setpriv", "--reuid=" + user, "--regid=" + group, "--init-groups", "--");
 	}
 
 	private static void stop(Process process) throws InterruptedException {

@@ -35,6 +35,8 @@ public final class GrpcChannels implements GrpcChannelBuilderCustomizer<NettyCha
 
 	private final Environment environment;
 
+	private volatile @Nullable Map<String, NamedChannel> namedChannels;
+
 	/**
 	 * Create the customizer.
 	 * @param wrappers the wrappers, in their order
@@ -69,14 +71,24 @@ public final class GrpcChannels implements GrpcChannelBuilderCustomizer<NettyCha
 	 * @return the target
 	 */
 	String target(String name) {
-		Map<String, NamedChannel> channels = Binder.get(this.environment)
-			.bind("spring.grpc.client.channel", Bindable.mapOf(String.class, NamedChannel.class))
-			.orElse(Map.of());
-		NamedChannel channel = channels.get(name);
+		NamedChannel channel = namedChannels().get(name);
 		if (channel != null && channel.target() != null) {
 			return this.environment.resolvePlaceholders(Objects.requireNonNull(channel.target()));
 		}
 		return "default".equals(name) ? DEFAULT_CHANNEL_TARGET : this.environment.resolvePlaceholders(name);
+	}
+
+	// Bound once, on the first channel, as Spring Boot binds its client properties once:
+	// not on every channel a channel-per-call workload creates
+	private Map<String, NamedChannel> namedChannels() {
+		Map<String, NamedChannel> channels = this.namedChannels;
+		if (channels == null) {
+			channels = Binder.get(this.environment)
+				.bind("spring.grpc.client.channel", Bindable.mapOf(String.class, NamedChannel.class))
+				.orElse(Map.of());
+			this.namedChannels = channels;
+		}
+		return channels;
 	}
 
 	@Override

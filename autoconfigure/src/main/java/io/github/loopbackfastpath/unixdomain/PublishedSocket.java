@@ -123,12 +123,18 @@ public final class PublishedSocket {
 	 */
 	void unpublish() {
 		this.fileRemoved = true;
+		removeName();
+	}
+
+	// Only a name this socket was published under: a name of someone else's is never
+	// removed
+	private void removeName() {
 		if (this.record != null) {
 			try {
 				Files.deleteIfExists(this.path);
 			}
 			catch (IOException ex) {
-				// Removed again when the socket closes
+				// Left for the next start-up, which replaces a stale file
 			}
 		}
 	}
@@ -165,15 +171,9 @@ public final class PublishedSocket {
 		catch (Exception ex) {
 			// The file is removed below either way
 		}
+		removeName();
 		TrackedSocket record = this.record;
 		if (record != null) {
-			// Published under its name: a name of someone else's is never removed
-			try {
-				Files.deleteIfExists(this.path);
-			}
-			catch (IOException ex) {
-				// Left for the next start-up, which replaces a stale file
-			}
 			record.closed();
 		}
 		Path staged = this.staged;

@@ -20,4 +20,29 @@ public interface Serving extends AutoCloseable {
 		done.run();
 	}
 
+	/**
+	 * Run a drain that waits for the requests in flight on a thread of its own, so that
+	 * the servers of one shutdown phase drain side by side, then run {@code done}.
+	 * @param drain closes the server once its requests finished
+	 * @param done to run once it did, whether it succeeded or not
+	 */
+	static void drainInTheBackground(AutoCloseable drain, Runnable done) {
+		Thread thread = new Thread(() -> {
+			try {
+				drain.close();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (Exception ex) {
+				// Closed as far as it could be; the socket's file goes either way
+			}
+			finally {
+				done.run();
+			}
+		}, "loopback-fast-path-unix-domain-shutdown");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
 }

@@ -149,12 +149,7 @@ public final class SocketDirectory {
 				&& !Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
 			return "It exists and is not a directory; name a directory, or one the starter may create.";
 		}
-		Path longest = absolute.resolve("65535.sock");
-		if (tooLong(longest) != null) {
-			return "A socket in it, such as " + longest + ", would be longer than the " + MAX_PATH_BYTES
-					+ " bytes the OS takes; choose a shorter directory.";
-		}
-		return null;
+		return tooLong(absolute.resolve("65535.sock"));
 	}
 
 	/**

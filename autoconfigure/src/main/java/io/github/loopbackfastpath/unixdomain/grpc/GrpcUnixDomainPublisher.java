@@ -193,19 +193,7 @@ public final class GrpcUnixDomainPublisher implements ApplicationListener<GrpcSe
 			public void shutDownGracefully(Runnable done) {
 				// As Spring gRPC shuts its TCP server down: no new call, the calls in
 				// flight finish within spring.grpc.server.shutdown.grace-period
-				Thread drain = new Thread(() -> {
-					try {
-						close();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					finally {
-						done.run();
-					}
-				}, "loopback-fast-path-unix-domain-grpc-shutdown");
-				drain.setDaemon(true);
-				drain.start();
+				Serving.drainInTheBackground(this, done);
 			}
 
 			@Override

@@ -110,16 +110,7 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 				// As Spring Boot's graceful shutdown of the TCP server: no new
 				// connection,
 				// the requests in flight finish (the lifecycle's phase timeout bounds it)
-				Thread drain = new Thread(() -> {
-					try {
-						disposable.disposeNow(Duration.ofNanos(Long.MAX_VALUE));
-					}
-					finally {
-						done.run();
-					}
-				}, "loopback-fast-path-unix-domain-shutdown");
-				drain.setDaemon(true);
-				drain.start();
+				Serving.drainInTheBackground(() -> disposable.disposeNow(Duration.ofNanos(Long.MAX_VALUE)), done);
 			}
 
 			@Override

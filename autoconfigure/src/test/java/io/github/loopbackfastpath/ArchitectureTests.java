@@ -5,8 +5,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -16,12 +18,22 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import io.github.loopbackfastpath.reflect.InternalFields;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 /**
  * The rules the main code keeps, as Spring Boot's build checks its own modules: no
  * package cycle, the auto-configuration imported by nothing else, the Winsock binding
  * only by the platform packages, no hook or engine import of the reports, one class for
- * other libraries' private fields, three for their methods, and the layers the README
- * describes.
+ * other libraries' private fields, three for their methods, one for JNI, and the layers
+ * the README describes; and the rules of Spring Boot's own build that apply here: public
+ * final auto-configurations, static post-processor bean methods, no redundant
+ * {@code @Order}, and one convention for ordering auto-configurations.
  */
 class ArchitectureTests {
 
@@ -138,6 +150,80 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.belongToAnyOf(Method.class, MethodHandles.Lookup.class)
 			.check(MAIN);
+	}
+
+	@Test
+	void onlyTheJniFieldReaderReachesIntoObjectsThroughJni() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.haveNameNotMatching("io\\.github\\.loopbackfastpath\\.jdk\\.JniFieldReader(\\$.*)?")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("com.sun.jna.JNIEnv")
+			.check(MAIN);
+	}
+
+	@Test
+	void autoConfigurationsArePublicAndFinal() {
+		ArchRuleDefinition.classes()
+			.that()
+			.areAnnotatedWith(AutoConfiguration.class)
+			.or()
+			.areAnnotatedWith(ManagementContextConfiguration.class)
+			.should()
+			.bePublic()
+			.andShould()
+			.haveModifier(JavaModifier.FINAL)
+			.check(MAIN);
+	}
+
+	// One convention for ordering: within a package by class, across packages by name,
+	// so that neither wiring package imports the other
+	@Test
+	void theTwoWiringPackagesImportNothingOfEachOther() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideInAPackage(ROOT + ".autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".unixdomain.autoconfigure..")
+			.check(MAIN);
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideInAPackage(ROOT + ".unixdomain.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(ROOT + ".autoconfigure..")
+			.check(MAIN);
+	}
+
+	// A post-processor bean made by an instance method initializes its configuration
+	// class, and what that class needs, before they can be post-processed
+	@Test
+	void postProcessorBeanMethodsAreStatic() {
+		ArchRuleDefinition.methods()
+			.that()
+			.areAnnotatedWith(Bean.class)
+			.and()
+			.haveRawReturnType(JavaClass.Predicates.assignableTo(BeanPostProcessor.class)
+				.or(JavaClass.Predicates.assignableTo(BeanFactoryPostProcessor.class)))
+			.should()
+			.beStatic()
+			.allowEmptyShould(true)
+			.check(MAIN);
+	}
+
+	// The lowest precedence is what an unordered bean or class has already
+	@Test
+	void noRedundantOrder() {
+		ArchRuleDefinition.noClasses().should().beAnnotatedWith(lowestPrecedence()).check(MAIN);
+		ArchRuleDefinition.noMethods().should().beAnnotatedWith(lowestPrecedence()).check(MAIN);
+	}
+
+	private static DescribedPredicate<JavaAnnotation<?>> lowestPrecedence() {
+		return DescribedPredicate.describe("@Order(Ordered.LOWEST_PRECEDENCE)",
+				(annotation) -> annotation.getRawType().isEquivalentTo(Order.class)
+						&& Integer.valueOf(Ordered.LOWEST_PRECEDENCE).equals(annotation.get("value").orElse(null)));
 	}
 
 	private static DescribedPredicate<JavaClass> sameHostMode() {

@@ -11,7 +11,7 @@ import io.github.loopbackfastpath.registry.SocketOutcome;
 import io.github.loopbackfastpath.registry.SocketRecord;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.report.Addresses;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -46,7 +46,7 @@ public class LoopbackFastPathEndpoint {
 
 	private final boolean enabled;
 
-	private final @Nullable UnixDomainPublisher unixDomain;
+	private final @Nullable SocketPublisher unixDomain;
 
 	/**
 	 * Create the endpoint.
@@ -58,7 +58,7 @@ public class LoopbackFastPathEndpoint {
 	 * is off
 	 */
 	public LoopbackFastPathEndpoint(@Nullable FastPathEngine engine, SocketRegistry registry, boolean enabled,
-			@Nullable UnixDomainPublisher unixDomain) {
+			@Nullable SocketPublisher unixDomain) {
 		this.engine = engine;
 		this.registry = registry;
 		this.enabled = enabled;
@@ -90,7 +90,7 @@ public class LoopbackFastPathEndpoint {
 	}
 
 	private UnixDomainDescriptor describeUnixDomain() {
-		UnixDomainPublisher sockets = this.unixDomain;
+		SocketPublisher sockets = this.unixDomain;
 		if (sockets == null) {
 			return new UnixDomainDescriptor(false, null, null, List.of());
 		}

@@ -53,6 +53,10 @@ public final class LoopbackFastPathAutoConfiguration {
 
 	private static final String JNA = "classpath:com/sun/jna/Native.class";
 
+	// The same-host mode's switch, named here so that this package imports nothing of the
+	// mode's
+	private static final String SAME_HOST_ENABLED = "loopback.fast-path.unix-domain.enabled";
+
 	@Bean
 	@ConditionalOnMissingBean
 	SocketRegistry loopbackFastPathSocketRegistry(LoopbackFastPathProperties properties,
@@ -60,6 +64,16 @@ public final class LoopbackFastPathAutoConfiguration {
 		SocketRegistry registry = new SocketRegistry(properties.getHistorySize());
 		listeners.orderedStream().forEach(registry::addListener);
 		return registry;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(EitherModeEnabled.class)
+	StartupReport loopbackFastPathStartupReport(SocketRegistry registry, LoopbackFastPathProperties properties,
+			ObjectProvider<FastPathEngine> engine, Environment environment) {
+		return new StartupReport(registry, properties.isEnabled() ? engine.getIfAvailable() : null,
+				// A string compare: a bad value is the mode's properties' to refuse
+				"true".equalsIgnoreCase(environment.getProperty(SAME_HOST_ENABLED, "").trim()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -88,13 +102,6 @@ public final class LoopbackFastPathAutoConfiguration {
 		@ConditionalOnMissingBean
 		SocketLogger loopbackFastPathSocketLogger() {
 			return new SocketLogger();
-		}
-
-		@Bean
-		@ConditionalOnBooleanProperty(PropertyNames.ENABLED)
-		@ConditionalOnMissingBean
-		StartupReport loopbackFastPathStartupReport(FastPathEngine engine, SocketRegistry registry) {
-			return new StartupReport(engine, registry);
 		}
 
 	}
@@ -135,7 +142,7 @@ public final class LoopbackFastPathAutoConfiguration {
 
 		}
 
-		@ConditionalOnBooleanProperty("loopback.fast-path.unix-domain.enabled")
+		@ConditionalOnBooleanProperty(SAME_HOST_ENABLED)
 		static class SameHost {
 
 		}

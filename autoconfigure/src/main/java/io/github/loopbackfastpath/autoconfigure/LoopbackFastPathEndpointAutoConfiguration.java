@@ -3,7 +3,7 @@ package io.github.loopbackfastpath.autoconfigure;
 import io.github.loopbackfastpath.actuate.LoopbackFastPathEndpoint;
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.registry.SocketRegistry;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * @author Loopback Fast Path contributors
  */
 @AutoConfiguration(after = LoopbackFastPathAutoConfiguration.class,
-		afterName = "io.github.loopbackfastpath.unixdomain.autoconfigure.UnixDomainAutoConfiguration")
+		afterName = "io.github.loopbackfastpath.unixdomain.autoconfigure.UnixDomainServerAutoConfiguration")
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnBean(SocketRegistry.class)
 @ConditionalOnAvailableEndpoint(LoopbackFastPathEndpoint.class)
@@ -30,7 +30,7 @@ public final class LoopbackFastPathEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LoopbackFastPathEndpoint loopbackFastPathEndpoint(ObjectProvider<FastPathEngine> engine, SocketRegistry registry,
-			LoopbackFastPathProperties properties, ObjectProvider<UnixDomainPublisher> unixDomain) {
+			LoopbackFastPathProperties properties, ObjectProvider<SocketPublisher> unixDomain) {
 		return new LoopbackFastPathEndpoint(engine.getIfAvailable(), registry, properties.isEnabled(),
 				unixDomain.getIfAvailable());
 	}

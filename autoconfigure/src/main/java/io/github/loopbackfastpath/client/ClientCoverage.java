@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.client;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -67,7 +68,7 @@ public final class ClientCoverage {
 		@Override
 		public ClientHttpConnectorBuilder<?> customize(ClientHttpConnectorBuilder<?> builder) {
 			if (builder instanceof JdkClientHttpConnectorBuilder) {
-				this.fastPath.notCovered("jdk-httpclient", JDK_REASON);
+				this.fastPath.notCovered(Components.JDK_HTTPCLIENT, JDK_REASON);
 			}
 			else if (builder instanceof HttpComponentsClientHttpConnectorBuilder) {
 				this.fastPath.notCovered("httpclient5-async",
@@ -104,7 +105,7 @@ public final class ClientCoverage {
 		@Override
 		public ClientHttpRequestFactoryBuilder<?> customize(ClientHttpRequestFactoryBuilder<?> builder) {
 			if (builder instanceof JdkClientHttpRequestFactoryBuilder) {
-				this.fastPath.notCovered("jdk-httpclient", JDK_REASON);
+				this.fastPath.notCovered(Components.JDK_HTTPCLIENT, JDK_REASON);
 			}
 			else if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 				this.fastPath.notCovered("http-url-connection",

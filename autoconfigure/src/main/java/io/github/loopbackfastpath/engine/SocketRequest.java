@@ -56,4 +56,20 @@ public record SocketRequest(SocketRole role, String component, @Nullable Stage s
 				remoteAddress);
 	}
 
+	/**
+	 * Why the fast path is not requested for a client about to connect: its remote
+	 * address is resolved and not loopback, where the ioctl has no effect. The one place
+	 * of this rule for every client hook.
+	 * @return the reason to skip it, or {@code null} to request it
+	 */
+	public @Nullable String notLoopback() {
+		InetSocketAddress remote = this.remoteAddress;
+		if (this.role != SocketRole.CLIENT || remote == null || remote.isUnresolved()
+				|| remote.getAddress().isLoopbackAddress()) {
+			return null;
+		}
+		return "The remote address " + remote.getAddress().getHostAddress()
+				+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.";
+	}
+
 }

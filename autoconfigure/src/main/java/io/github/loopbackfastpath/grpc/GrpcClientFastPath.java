@@ -4,6 +4,7 @@ import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.registry.Components;
 import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -23,11 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GrpcClientFastPath implements GrpcChannelWrapper {
 
-	/**
-	 * The component name of gRPC client records.
-	 */
-	public static final String COMPONENT = "grpc-client";
-
 	private final LoopbackFastPath fastPath;
 
 	/**
@@ -46,7 +42,7 @@ public final class GrpcClientFastPath implements GrpcChannelWrapper {
 
 	@Override
 	public void unreachable(String reason) {
-		this.fastPath.notCovered(COMPONENT, reason + "; its connections run without the fast path.");
+		this.fastPath.notCovered(Components.GRPC_CLIENT, reason + "; its connections run without the fast path.");
 	}
 
 	@Override
@@ -96,7 +92,7 @@ public final class GrpcClientFastPath implements GrpcChannelWrapper {
 		public void connect(ChannelHandlerContext context, SocketAddress remoteAddress,
 				@Nullable SocketAddress localAddress, ChannelPromise promise) throws Exception {
 			context.pipeline().remove(this);
-			NettyChannels.beforeConnect(this.fastPath, COMPONENT, context.channel(), remoteAddress);
+			NettyChannels.beforeConnect(this.fastPath, Components.GRPC_CLIENT, context.channel(), remoteAddress);
 			context.connect(remoteAddress, localAddress, promise);
 		}
 

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.grpc;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.SocketRole;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,9 +28,9 @@ import org.springframework.grpc.server.ShadedNettyGrpcServerFactory;
  */
 public final class GrpcCoverage implements SmartInitializingSingleton {
 
-	static final String IN_PROCESS = "grpc-in-process";
+	static final String IN_PROCESS = Components.GRPC_IN_PROCESS;
 
-	static final String SHADED = "grpc-netty-shaded";
+	static final String SHADED = Components.GRPC_NETTY_SHADED;
 
 	private static final String IN_PROCESS_REASON = "In-process gRPC servers and channels have no socket, so there is "
 			+ "nothing to request the fast path for.";

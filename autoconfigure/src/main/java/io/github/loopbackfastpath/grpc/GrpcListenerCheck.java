@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 
 import org.springframework.context.ApplicationListener;
@@ -37,7 +38,7 @@ public final class GrpcListenerCheck implements ApplicationListener<GrpcServerSt
 	public void onApplicationEvent(GrpcServerStartedEvent event) {
 		for (SocketAddress address : event.getServer().getListenSockets()) {
 			if (address instanceof InetSocketAddress inet && !this.registry.hasOpenListener(inet.getPort())) {
-				this.fastPath.unreachedListener(GrpcServerFastPath.COMPONENT, inet,
+				this.fastPath.unreachedListener(Components.GRPC, inet,
 						"No hook of this starter reached " + "the gRPC server's listening socket " + inet + " ("
 								+ event.getServer().getClass().getName() + ").");
 			}

@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.grpc;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.registry.Components;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ServerChannel;
@@ -21,11 +22,6 @@ import org.springframework.grpc.server.ServerBuilderCustomizer;
  */
 public final class GrpcServerFastPath implements ServerBuilderCustomizer<NettyServerBuilder>, Ordered {
 
-	/**
-	 * The component name of gRPC server records.
-	 */
-	public static final String COMPONENT = "grpc";
-
 	private final LoopbackFastPath fastPath;
 
 	/**
@@ -43,8 +39,9 @@ public final class GrpcServerFastPath implements ServerBuilderCustomizer<NettySe
 					? factory : new ListeningChannels(factory, this.fastPath));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.fastPath.notCovered(COMPONENT, "The channel factory of this grpc-netty version cannot be reached ("
-					+ ex + "); its listening sockets run without the fast path.");
+			this.fastPath.notCovered(Components.GRPC,
+					"The channel factory of this grpc-netty version cannot be reached (" + ex
+							+ "); its listening sockets run without the fast path.");
 		}
 	}
 
@@ -71,7 +68,7 @@ public final class GrpcServerFastPath implements ServerBuilderCustomizer<NettySe
 		@Override
 		public ServerChannel newChannel() {
 			ServerChannel channel = this.delegate.newChannel();
-			NettyChannels.beforeBind(this.fastPath, COMPONENT, channel);
+			NettyChannels.beforeBind(this.fastPath, Components.GRPC, channel);
 			return channel;
 		}
 

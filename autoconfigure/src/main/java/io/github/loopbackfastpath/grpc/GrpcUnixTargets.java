@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.FastPathStatus;
 import io.github.loopbackfastpath.registry.SocketRecord;
 import io.github.loopbackfastpath.registry.SocketRegistry;
@@ -28,8 +29,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GrpcUnixTargets implements GrpcChannelWrapper {
 
-	private static final String COMPONENT = "grpc-client";
-
 	private final SocketRegistry registry;
 
 	/**
@@ -48,7 +47,7 @@ public final class GrpcUnixTargets implements GrpcChannelWrapper {
 
 	@Override
 	public void unreachable(String reason) {
-		this.registry.notCovered(COMPONENT + "-unix",
+		this.registry.notCovered(Components.GRPC_CLIENT + "-unix",
 				reason + "; connections of channels to unix: targets are not " + "recorded.");
 	}
 
@@ -94,7 +93,7 @@ public final class GrpcUnixTargets implements GrpcChannelWrapper {
 		}
 
 		private void record(Channel channel, Path path) {
-			SocketRecord record = this.registry.registerUnixDomain(SocketRole.CLIENT, COMPONENT,
+			SocketRecord record = this.registry.registerUnixDomain(SocketRole.CLIENT, Components.GRPC_CLIENT,
 					FastPathStatus.NOT_APPLICABLE,
 					"A channel to a unix: target: an AF_UNIX socket, no TCP, so no loopback fast path to request.",
 					path, NettyChannels.live(channel));

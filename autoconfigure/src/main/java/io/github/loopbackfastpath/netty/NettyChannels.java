@@ -130,14 +130,14 @@ public final class NettyChannels {
 			}
 			InetSocketAddress remote = (remoteAddress instanceof InetSocketAddress inet) ? inet : null;
 			SocketRequest request = SocketRequest.client(component, live(channel), remote);
+			String notLoopback = request.notLoopback();
 			TrackedSocket socket;
 			if (remote == null) {
 				socket = fastPath.skip(request, "The channel connects to " + remoteAddress
 						+ ", which is not a TCP address: the loopback fast path is for TCP only.");
 			}
-			else if (!remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
-				socket = fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
-						+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
+			else if (notLoopback != null) {
+				socket = fastPath.skip(request, notLoopback);
 			}
 			else {
 				socket = fastPath.request(request, handle(channel, fastPath));

@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.server;
 
 import java.util.Map;
 
+import io.github.loopbackfastpath.registry.Components;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.WebServer;
@@ -15,24 +16,9 @@ import org.springframework.boot.web.server.WebServer;
  */
 public final class WebServers {
 
-	/**
-	 * Tomcat's component name.
-	 */
-	public static final String TOMCAT = "tomcat";
-
-	/**
-	 * Jetty's component name.
-	 */
-	public static final String JETTY = "jetty";
-
-	/**
-	 * Reactor Netty's component name.
-	 */
-	public static final String REACTOR_NETTY = "reactor-netty";
-
 	private static final Map<String, String> COMPONENTS = Map.of("org.springframework.boot.tomcat.TomcatWebServer",
-			TOMCAT, "org.springframework.boot.jetty.JettyWebServer", JETTY,
-			"org.springframework.boot.reactor.netty.NettyWebServer", REACTOR_NETTY);
+			Components.TOMCAT, "org.springframework.boot.jetty.JettyWebServer", Components.JETTY,
+			"org.springframework.boot.reactor.netty.NettyWebServer", Components.REACTOR_NETTY);
 
 	private WebServers() {
 	}

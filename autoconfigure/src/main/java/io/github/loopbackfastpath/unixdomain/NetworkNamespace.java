@@ -106,7 +106,7 @@ public final class NetworkNamespace {
 	// field, as it may hold spaces
 	private static boolean isListening(String line, Path socket) {
 		String[] fields = line.trim().split("\\s+", 8);
-		return fields.length == 8 && SocketDirectory.boundAs(fields[7], socket)
+		return fields.length == 8 && SocketNames.boundAs(fields[7], socket)
 				&& (Integer.parseUnsignedInt(fields[3], 16) & LISTENING) != 0;
 	}
 

@@ -7,25 +7,16 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.AclEntry;
-import java.nio.file.attribute.AclEntryPermission;
-import java.nio.file.attribute.AclEntryType;
-import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -35,10 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The directory the AF_UNIX sockets are published in: where it is, how its sockets are
- * named, and the permissions it and its sockets get. Owner-only by default; with a
- * {@code group}, the group may enter it and connect to its sockets, and owns them. The
- * starter sets the permissions of a directory it created only; an existing one that does
- * not fit is left as it is, and its ports stay on TCP.
+ * named, and which name a listener may take. Owner-only by default; with a {@code group},
+ * the group may enter it (see {@link SocketPermissions}). The starter creates the
+ * directory if it is missing and never changes one that exists: one that does not fit is
+ * refused with what to change, and its ports stay on TCP.
  *
  * @author Loopback Fast Path contributors
  */
@@ -46,25 +37,13 @@ public final class SocketDirectory {
 
 	private static final Log logger = LogFactory.getLog(SocketDirectory.class);
 
-	/**
-	 * The longest socket path the OS takes, in bytes: {@code sun_path} holds 108 bytes on
-	 * Linux and Windows, 104 on macOS, the terminating NUL included.
-	 */
-	static final int MAX_PATH_BYTES = System.getProperty("os.name", "").startsWith("Mac") ? 103 : 107;
-
-	/**
-	 * What binding in a private directory adds to a socket's path: {@code /.} and up to
-	 * seven characters.
-	 */
-	static final int STAGING_BYTES = 9;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final Path directory;
 
-	private final @Nullable GroupPrincipal group;
+	private final SocketPermissions permissions;
 
-	private final boolean posix;
+	private final SocketTrust trust;
+
+	private final NetworkNamespace namespace;
 
 	private volatile @Nullable String unavailable;
 
@@ -73,12 +52,17 @@ public final class SocketDirectory {
 	/**
 	 * Create the directory's description; nothing is created until a socket is published.
 	 * @param directory where the sockets are published
-	 * @param group the group whose members may connect, or {@code null} for owner-only
+	 * @param permissions what the directory gets when the starter creates it
+	 * @param trust whose directory and socket files may be used or replaced
+	 * @param namespace the network namespace this process runs in, which names a socket
+	 * when another namespace sharing the directory serves the plain name
 	 */
-	public SocketDirectory(Path directory, @Nullable GroupPrincipal group) {
+	public SocketDirectory(Path directory, SocketPermissions permissions, SocketTrust trust,
+			NetworkNamespace namespace) {
 		this.directory = directory.toAbsolutePath().normalize();
-		this.group = group;
-		this.posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		this.permissions = permissions;
+		this.trust = trust;
+		this.namespace = namespace;
 	}
 
 	/**
@@ -114,12 +98,7 @@ public final class SocketDirectory {
 	}
 
 	/**
-	 * The socket of a TCP listener: {@code <port>.sock} for one bound to a wildcard
-	 * address, which TCP reaches on every loopback address, and the port, {@code @} and
-	 * the address for one bound to a single address, which TCP reaches on that address
-	 * only (such as {@code 8080@127.0.0.2.sock}; {@code :} of an IPv6 address written
-	 * {@code _}). With a network namespace, for when another namespace sharing the
-	 * directory already serves that name, {@code -net<namespace>} before {@code .sock}.
+	 * The socket of a TCP listener, named as {@link SocketNames#name} says.
 	 * @param port the port
 	 * @param address the address the listener is bound to, or {@code null} for a wildcard
 	 * address
@@ -127,14 +106,7 @@ public final class SocketDirectory {
 	 * @return the socket file
 	 */
 	Path socketFor(int port, @Nullable InetAddress address, @Nullable String namespace) {
-		StringBuilder name = new StringBuilder().append(port);
-		if (address != null && !address.isAnyLocalAddress()) {
-			name.append('@').append(address.getHostAddress().replace(':', '_'));
-		}
-		if (namespace != null) {
-			name.append("-net").append(namespace);
-		}
-		return this.directory.resolve(name.append(".sock").toString());
+		return this.directory.resolve(SocketNames.name(port, address, namespace));
 	}
 
 	/**
@@ -149,15 +121,7 @@ public final class SocketDirectory {
 				&& !Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
 			return "It exists and is not a directory; name a directory, or one the starter may create.";
 		}
-		return tooLong(absolute.resolve("65535.sock"));
-	}
-
-	/**
-	 * The permissions a published socket file gets: owner-only, or with the group.
-	 * @return {@code rw-------} or {@code rw-rw----}
-	 */
-	public String socketPermissions() {
-		return (this.group != null) ? "rw-rw----" : "rw-------";
+		return SocketNames.tooLong(absolute.resolve("65535.sock"));
 	}
 
 	/**
@@ -180,49 +144,26 @@ public final class SocketDirectory {
 		return this.unavailable;
 	}
 
-	// The reason the path is too long for a socket address, or null
-	static @Nullable String tooLong(Path socket) {
-		int length = socket.toString().getBytes(StandardCharsets.UTF_8).length;
-		if (length + STAGING_BYTES <= MAX_PATH_BYTES) {
-			return null;
-		}
-		return "The socket path " + socket + " is " + length + " bytes long; the OS takes at most " + MAX_PATH_BYTES
-				+ ", " + STAGING_BYTES + " of which the private directory it is bound in takes. Choose a shorter "
-				+ "loopback.fast-path.unix-domain.directory.";
-	}
-
-	// Creates the directory if it is missing (owner-only, or rwxr-x--- owned by the
-	// group); the reason it cannot be used, or null. A directory that exists is never
-	// changed: one that does not fit the configuration is refused with what to change
-	@Nullable String create() {
+	// Creates the directory if it is missing; the reason it cannot be used, or null. A
+	// directory that exists is never changed: one that does not fit the configuration is
+	// refused with what to change
+	private @Nullable String create() {
 		if (Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
-			return this.posix ? unfitExisting() : null;
+			return SocketPermissions.posix() ? unfitExisting() : null;
 		}
 		try {
 			Files.createDirectories(this.directory.getParent());
-			if (this.posix) {
-				Files.createDirectory(this.directory,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-				if (this.group != null) {
-					PosixFileAttributeView view = Files.getFileAttributeView(this.directory,
-							PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-					view.setGroup(this.group);
-					view.setPermissions(PosixFilePermissions.fromString("rwxr-x---"));
-				}
-			}
-			else {
-				Files.createDirectory(this.directory);
-				restrictAcl(this.directory);
-			}
+			this.permissions.createDirectory(this.directory);
 			return null;
 		}
 		catch (FileAlreadyExistsException ex) {
 			// Made by another process a moment ago: judged as any existing directory
-			return this.posix ? unfitExisting() : null;
+			return SocketPermissions.posix() ? unfitExisting() : null;
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			GroupPrincipal group = this.permissions.group();
 			return "The socket directory " + this.directory + " could not be created"
-					+ ((this.group != null) ? " for the group " + this.group.getName() : "") + ": " + ex;
+					+ ((group != null) ? " for the group " + group.getName() : "") + ": " + ex;
 		}
 	}
 
@@ -242,11 +183,12 @@ public final class SocketDirectory {
 						+ "chmod o-rwx " + this.directory + ", or name another directory in "
 						+ "loopback.fast-path.unix-domain.directory.";
 			}
-			if (this.group != null && (!attributes.group().equals(this.group)
+			GroupPrincipal group = this.permissions.group();
+			if (group != null && (!attributes.group().equals(group)
 					|| !permissions.contains(PosixFilePermission.GROUP_EXECUTE))) {
 				return "The socket directory " + this.directory + " is " + mode + " with the group "
 						+ attributes.group().getName() + ", but loopback.fast-path.unix-domain.group is "
-						+ this.group.getName() + "." + fix + "chgrp " + this.group.getName() + " " + this.directory
+						+ group.getName() + "." + fix + "chgrp " + group.getName() + " " + this.directory
 						+ " && chmod g+rx " + this.directory + ", or name another directory.";
 			}
 			return null;
@@ -257,129 +199,87 @@ public final class SocketDirectory {
 	}
 
 	/**
-	 * A private place to bind a socket before it is published: a new directory only this
-	 * user may enter, inside the socket directory (so that the socket can be linked into
-	 * place on the same file system), where no other user can connect to the socket
-	 * before it has its final permissions: {@code .<random>/<name>}, the name the kernel
-	 * then gives the listening socket ({@code ss -x} and {@code /proc/net/unix} show it;
-	 * see {@link #boundAs(String, Path)}). {@code null} where the file system has no
-	 * POSIX permissions (Windows: the directory's ACL is owner-only from its creation).
-	 * @param socket the socket file to publish
-	 * @return the path to bind, or {@code null} to bind the socket file itself
-	 * @throws IOException if the private directory cannot be made
+	 * The socket files a loopback connection to an address and port may use, in the order
+	 * TCP would choose the listener: one bound to that address first, then one bound to a
+	 * wildcard address; each under this namespace's own name first, then the plain one.
+	 * @param address the loopback address
+	 * @param port the port
+	 * @return the candidate socket files
 	 */
-	@Nullable Path staging(Path socket) throws IOException {
-		if (!this.posix) {
+	List<Path> candidates(InetAddress address, int port) {
+		List<Path> candidates = new ArrayList<>(4);
+		String namespaceId = this.namespace.id();
+		for (InetAddress bound : Arrays.asList(address, null)) {
+			if (namespaceId != null) {
+				candidates.add(socketFor(port, bound, namespaceId));
+			}
+			candidates.add(socketFor(port, bound, null));
+		}
+		return candidates;
+	}
+
+	/**
+	 * The name a TCP listener's socket may be published under, creating the directory if
+	 * it is missing: {@code <port>.sock} (or with its address, see
+	 * {@link SocketNames#name}), or, where a server of another network namespace sharing
+	 * the directory serves that name, this namespace's own. A stale socket file left by a
+	 * crashed process of a trusted user is removed; a live one of this namespace, or one
+	 * nobody trusted owns, is never taken over.
+	 * @param port the listener's port
+	 * @param address the address it is bound to, {@code null} for a wildcard address
+	 * @return the name and, if it may not be published, why
+	 */
+	public Claim claim(int port, @Nullable InetAddress address) {
+		InetAddress bound = (address != null && !address.isAnyLocalAddress()) ? address : null;
+		Path socket = socketFor(port, bound, null);
+		if (bound != null && !bound.isLoopbackAddress()) {
+			return new Claim(socket, "The listener is bound to " + bound.getHostAddress()
+					+ ", not a loopback address: no loopback call reaches it over TCP, so it is not published.");
+		}
+		String refusal = create();
+		if (refusal == null) {
+			refusal = this.trust.untrustedDirectory(this.directory);
+		}
+		if (refusal != null) {
+			return new Claim(socket, refusal);
+		}
+		Taken taken = taken(socket);
+		String namespaceId = this.namespace.id();
+		if (taken != null && taken.byOtherNamespace() && namespaceId != null) {
+			socket = socketFor(port, bound, namespaceId);
+			taken = taken(socket);
+		}
+		return new Claim(socket, (taken != null) ? taken.reason() : null);
+	}
+
+	// Null once the socket file is free to bind, else why it is taken
+	private @Nullable Taken taken(Path socket) {
+		String tooLong = SocketNames.tooLong(socket);
+		if (tooLong != null) {
+			return new Taken(tooLong, false);
+		}
+		if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
 			return null;
 		}
-		for (int attempt = 0;; attempt++) {
-			Path staging = this.directory.resolve("." + Long.toString(RANDOM.nextInt() & 0x7fffffffL, 36));
-			try {
-				Files.createDirectory(staging,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-				return staging.resolve(socket.getFileName());
-			}
-			catch (FileAlreadyExistsException ex) {
-				if (attempt == 10) {
-					throw ex;
-				}
-			}
+		if (isLive(socket)) {
+			String elsewhere = this.namespace.notServedHere(socket);
+			return (elsewhere != null)
+					? new Taken("A server of another network namespace listens on " + socket
+							+ ", and this OS does not tell this process's namespace to name a socket of its own.", true)
+					: new Taken("Another live process listens on " + socket + "; it is never taken over.", false);
 		}
-	}
-
-	/**
-	 * Whether the kernel's name of a listening socket is a published socket's: the socket
-	 * file itself, or its {@link #staging(Path) private place}.
-	 * @param bound the path the socket was bound to, as {@code /proc/net/unix} shows it
-	 * @param socket the published socket file
-	 * @return whether it names that socket
-	 */
-	static boolean boundAs(String bound, Path socket) {
-		String path = socket.toString();
-		if (bound.equals(path)) {
-			return true;
+		String untrusted = this.trust.untrustedFile(socket);
+		if (untrusted != null) {
+			return new Taken(untrusted + " It is left alone.", false);
 		}
-		Path parent = socket.getParent();
-		String name = "/" + socket.getFileName();
-		if (parent == null || !bound.startsWith(parent + "/.") || !bound.endsWith(name)) {
-			return false;
-		}
-		String staging = bound.substring(parent.toString().length() + 2, bound.length() - name.length());
-		return !staging.isEmpty() && staging.chars().allMatch(Character::isLetterOrDigit);
-	}
-
-	/**
-	 * Publish a socket bound in its {@link #staging(Path) private place} under its own
-	 * name, after it got its permissions: a second link to the same socket, which a
-	 * client's connect reaches as well. The private one stays until the server closes.
-	 * @param staged where the socket was bound
-	 * @param socket its published name
-	 * @throws IOException if the name is taken meanwhile or the link fails
-	 */
-	void link(Path staged, Path socket) throws IOException {
-		Files.createLink(socket, staged);
-	}
-
-	/**
-	 * Remove a socket's private place, the socket in it included.
-	 * @param staged where the socket was bound
-	 */
-	static void removeStaging(Path staged) {
 		try {
-			Files.deleteIfExists(staged);
-			Path parent = staged.getParent();
-			if (parent != null) {
-				Files.deleteIfExists(parent);
-			}
+			Files.delete(socket);
+			logger.info("Loopback fast path same-host mode: replaced the stale socket file " + socket);
+			return null;
 		}
 		catch (IOException ex) {
-			// An empty private directory left behind; the next start-up ignores it
+			return new Taken("The stale socket file " + socket + " could not be removed: " + ex, false);
 		}
-	}
-
-	/**
-	 * Give a published socket file its permissions: owner-only, or read-write for the
-	 * group, which owns it.
-	 * @param socket the socket file
-	 * @throws IOException if they cannot be set
-	 */
-	void restrict(Path socket) throws IOException {
-		if (!this.posix) {
-			restrictAcl(socket);
-			return;
-		}
-		// Following links: without, the JDK opens the file to change it, which a socket
-		// refuses (ENXIO); the file was just bound by this process
-		PosixFileAttributeView view = Files.getFileAttributeView(socket, PosixFileAttributeView.class);
-		if (this.group != null) {
-			try {
-				view.setGroup(this.group);
-			}
-			catch (IOException ex) {
-				throw new IOException("The socket file " + socket + " cannot be given to the group "
-						+ this.group.getName() + " (the application's user must be a member of it; see "
-						+ "loopback.fast-path.unix-domain.group): " + ex, ex);
-			}
-		}
-		view.setPermissions(PosixFilePermissions.fromString(socketPermissions()));
-	}
-
-	private void restrictAcl(Path path) throws IOException {
-		AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
-		if (acl == null) {
-			return;
-		}
-		List<AclEntry> entries = new ArrayList<>();
-		entries.add(allowAll(Files.getOwner(path)));
-		if (this.group != null) {
-			entries.add(allowAll(this.group));
-		}
-		acl.setAcl(entries);
-	}
-
-	private static AclEntry allowAll(UserPrincipal principal) {
-		Set<AclEntryPermission> all = EnumSet.allOf(AclEntryPermission.class);
-		return AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(principal).setPermissions(all).build();
 	}
 
 	// Whether a process listens on the socket file. Never waits: a listener whose backlog
@@ -396,6 +296,18 @@ public final class SocketDirectory {
 		catch (IOException ex) {
 			return String.valueOf(ex.getMessage()).contains("temporarily unavailable");
 		}
+	}
+
+	/**
+	 * The name a listener's socket may be published under.
+	 *
+	 * @param socket the socket file
+	 * @param refusal why it may not be published, or {@code null} if it may
+	 */
+	public record Claim(Path socket, @Nullable String refusal) {
+	}
+
+	private record Taken(String reason, boolean byOtherNamespace) {
 	}
 
 }

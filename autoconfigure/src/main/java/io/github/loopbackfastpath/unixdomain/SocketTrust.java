@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +44,6 @@ public final class SocketTrust {
 
 	private final @Nullable GroupPrincipal group;
 
-	private final boolean posix;
-
 	/**
 	 * Trust the current user, the given users, and the given group as a directory's
 	 * writers.
@@ -56,7 +55,22 @@ public final class SocketTrust {
 		this.currentUser = System.getProperty("user.name", "");
 		this.trustedUsers = List.copyOf(trustedUsers);
 		this.group = group;
-		this.posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+	}
+
+	/**
+	 * Trust the current user, the named users, and the named group as a directory's
+	 * writers, looked up by name or numeric id.
+	 * @param trustedUsers users whose sockets may be used besides the current user's
+	 * @param group the group whose members may connect, or {@code null} or blank for none
+	 * @return the trust
+	 * @throws IOException if a user or the group does not exist
+	 */
+	public static SocketTrust of(List<String> trustedUsers, @Nullable String group) throws IOException {
+		List<UserPrincipal> users = new ArrayList<>();
+		for (String user : trustedUsers) {
+			users.add(lookupUser(user));
+		}
+		return new SocketTrust(users, (group != null && !group.isBlank()) ? lookupGroup(group) : null);
 	}
 
 	/**
@@ -132,7 +146,7 @@ public final class SocketTrust {
 						+ trustedNames() + "). Add the user to loopback.fast-path.unix-domain.trusted-users if its "
 						+ "sockets may be used.";
 			}
-			return this.posix ? untrustedPosixDirectory(directory) : untrustedAclDirectory(directory);
+			return SocketPermissions.posix() ? untrustedPosixDirectory(directory) : untrustedAclDirectory(directory);
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			return "The socket directory " + directory + " could not be checked: " + ex;

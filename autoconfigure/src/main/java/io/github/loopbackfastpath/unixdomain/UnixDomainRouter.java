@@ -3,24 +3,15 @@ package io.github.loopbackfastpath.unixdomain;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
-import io.github.loopbackfastpath.registry.TrackedSocket;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +21,11 @@ import org.jspecify.annotations.Nullable;
  * goes over an AF_UNIX socket instead of TCP. Only a plain {@code http://} request to a
  * loopback address ({@code localhost}, 127.0.0.0/8, {@code [::1]}) is routed, and only to
  * a socket served by the listener the same request would reach over TCP (one bound to
- * that address, else one bound to a wildcard address; see
- * {@link SocketDirectory#socketFor(int, InetAddress, String)}): this process's own
- * socket, or one in the directory that a trusted user serves (see {@link SocketTrust})
- * from this network namespace (see {@link NetworkNamespace}). A socket that fails a check
- * is named in one warning. The client adapters pass facts (host, port, what happened) and
- * keep no rule of their own.
+ * that address, else one bound to a wildcard address; see {@link SocketNames#name}): this
+ * process's own socket, or one in the directory that a trusted user serves (see
+ * {@link SocketTrust}) from this network namespace (see {@link NetworkNamespace}). A
+ * socket that fails a check is named in one warning. The client adapters pass facts
+ * (host, port, what happened) and keep no rule of their own.
  *
  * @author Loopback Fast Path contributors
  */
@@ -43,9 +33,7 @@ public final class UnixDomainRouter {
 
 	private static final Log logger = LogFactory.getLog(UnixDomainRouter.class);
 
-	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-
-	private final UnixDomainPublisher publisher;
+	private final OwnSockets own;
 
 	private final SocketDirectory directory;
 
@@ -53,42 +41,22 @@ public final class UnixDomainRouter {
 
 	private final NetworkNamespace namespace;
 
-	private final UnixDomainRecorder recorder;
-
-	private final SocketBuffers buffers;
-
 	private final Map<Path, Verdict> verdicts = new ConcurrentHashMap<>();
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-	private final Set<String> notRouted = ConcurrentHashMap.newKeySet();
-
 	/**
 	 * Create the router.
-	 * @param publisher this process's published sockets
-	 * @param directory where other processes publish theirs
+	 * @param own the sockets this process serves
+	 * @param directory where other processes publish theirs, and under which names
 	 * @param trust whose sockets may be used
 	 * @param namespace the network namespace this process runs in
-	 * @param recorder where client connections are recorded
-	 * @param buffers the buffer size the client adapters ask for on their AF_UNIX
-	 * connections
 	 */
-	public UnixDomainRouter(UnixDomainPublisher publisher, SocketDirectory directory, SocketTrust trust,
-			NetworkNamespace namespace, UnixDomainRecorder recorder, SocketBuffers buffers) {
-		this.publisher = publisher;
+	public UnixDomainRouter(OwnSockets own, SocketDirectory directory, SocketTrust trust, NetworkNamespace namespace) {
+		this.own = own;
 		this.directory = directory;
 		this.trust = trust;
 		this.namespace = namespace;
-		this.recorder = recorder;
-		this.buffers = buffers;
-	}
-
-	/**
-	 * The buffer size a client adapter asks for on each AF_UNIX connection it opens.
-	 * @return the buffer size
-	 */
-	public SocketBuffers buffers() {
-		return this.buffers;
 	}
 
 	/**
@@ -100,7 +68,7 @@ public final class UnixDomainRouter {
 		if (!"http".equalsIgnoreCase(uri.getScheme())) {
 			return null;
 		}
-		return route(uri.getHost(), httpPort(uri.getPort()));
+		return route(uri.getHost(), LoopbackHosts.httpPort(uri.getPort()));
 	}
 
 	/**
@@ -112,7 +80,7 @@ public final class UnixDomainRouter {
 	 * @return the socket, or {@code null} to stay on TCP
 	 */
 	public @Nullable Path route(@Nullable String host, int port) {
-		InetAddress address = loopbackAddress(host);
+		InetAddress address = LoopbackHosts.loopbackAddress(host);
 		return (address != null) ? route(address, port) : null;
 	}
 
@@ -130,11 +98,11 @@ public final class UnixDomainRouter {
 		if (port <= 0 || !address.isLoopbackAddress() || this.directory.unavailable() != null) {
 			return null;
 		}
-		Path own = this.publisher.ownSocket(address, port);
+		Path own = this.own.socketFor(address, port);
 		if (own != null) {
 			return own;
 		}
-		for (Path socket : candidates(address, port)) {
+		for (Path socket : this.directory.candidates(address, port)) {
 			Verdict verdict = verdict(socket);
 			if (verdict != null) {
 				if (verdict.reason() == null) {
@@ -156,42 +124,20 @@ public final class UnixDomainRouter {
 	 * @return whether {@link #route(String, int)} sends such requests over AF_UNIX
 	 */
 	public boolean routes(@Nullable String host, int port) {
-		InetAddress address = loopbackAddress(host);
+		InetAddress address = LoopbackHosts.loopbackAddress(host);
 		if (port <= 0 || address == null) {
 			return false;
 		}
-		if (this.publisher.ownSocket(address, port) != null) {
+		if (this.own.socketFor(address, port) != null) {
 			return true;
 		}
-		for (Path socket : candidates(address, port)) {
+		for (Path socket : this.directory.candidates(address, port)) {
 			Verdict verdict = this.verdicts.get(socket);
 			if (verdict != null && verdict.reason() == null) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Whether any client was said to stay on TCP in this mode.
-	 * @return whether {@link #notCovered(String, String)} named one
-	 */
-	public boolean leavesClientsOnTcp() {
-		return !this.notRouted.isEmpty();
-	}
-
-	// The listener bound to the address first, then one bound to a wildcard address;
-	// each under this namespace's own name first, then the plain one
-	private List<Path> candidates(InetAddress address, int port) {
-		List<Path> candidates = new ArrayList<>(4);
-		String namespaceId = this.namespace.id();
-		for (InetAddress bound : Arrays.asList(address, null)) {
-			if (namespaceId != null) {
-				candidates.add(this.directory.socketFor(port, bound, namespaceId));
-			}
-			candidates.add(this.directory.socketFor(port, bound, null));
-		}
-		return candidates;
 	}
 
 	// Null where there is no live socket file; judged once per file
@@ -238,17 +184,6 @@ public final class UnixDomainRouter {
 	}
 
 	/**
-	 * Record a client connection made over an AF_UNIX socket.
-	 * @param component the client, such as {@code reactor-netty-client}
-	 * @param socket the socket file it connected to
-	 * @param isOpen whether the connection is still open
-	 * @return the record
-	 */
-	public TrackedSocket connected(String component, Path socket, BooleanSupplier isOpen) {
-		return this.recorder.connected(component, socket, isOpen);
-	}
-
-	/**
 	 * Say that a client could not connect to an AF_UNIX socket and sent its request over
 	 * TCP instead. The socket is checked afresh for the next request.
 	 * @param component the client
@@ -257,79 +192,14 @@ public final class UnixDomainRouter {
 	 */
 	public void fellBack(String component, Path socket, Throwable failure) {
 		this.verdicts.remove(socket);
-		this.publisher.fileGone(socket);
+		this.own.connectFailed(socket);
 		warnOnce(socket, component + " could not connect (" + failure + "); the request went over TCP.");
-	}
-
-	/**
-	 * Say that the requests of a client stay on TCP in this mode.
-	 * @param component the client
-	 * @param reason why, and what to use instead
-	 */
-	public void notCovered(String component, String reason) {
-		this.notRouted.add(component);
-		this.recorder.notCovered(component, reason);
-	}
-
-	/**
-	 * The clients said to stay on TCP in this mode.
-	 * @return their component names
-	 */
-	public Set<String> notRouted() {
-		return new TreeSet<>(this.notRouted);
 	}
 
 	private void warnOnce(Path socket, String reason) {
 		if (this.warned.add(socket + reason)) {
 			logger.warn("Loopback fast path same-host mode: not using " + socket + ": " + reason);
 		}
-	}
-
-	/**
-	 * Whether a host names the loopback interface, without a DNS lookup.
-	 * @param host the host, as in a URI
-	 * @return whether it is {@code localhost}, in 127.0.0.0/8 or {@code ::1}
-	 */
-	public static boolean isLoopbackHost(@Nullable String host) {
-		if (host == null) {
-			return false;
-		}
-		String name = unbracketed(host.toLowerCase(Locale.ROOT));
-		return name.equals("localhost") || name.equals("::1") || name.equals("0:0:0:0:0:0:0:1")
-				|| (name.startsWith("127.") && IPV4_LOOPBACK.matcher(name).matches());
-	}
-
-	/**
-	 * The loopback address a host names: the address itself, or the first address this
-	 * JVM resolves {@code localhost} to (from its cache or the hosts file, never DNS), as
-	 * a client's default resolver does.
-	 * @param host the host, as in a URI
-	 * @return the address, or {@code null} if the host is not a loopback one
-	 */
-	public static @Nullable InetAddress loopbackAddress(@Nullable String host) {
-		if (host == null || !isLoopbackHost(host)) {
-			return null;
-		}
-		try {
-			InetAddress address = InetAddress.getByName(unbracketed(host));
-			return address.isLoopbackAddress() ? address : null;
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * The port of a plain {@code http://} request.
-	 * @param port the port of its URI or host, {@code -1} where none is given
-	 * @return the port, 80 where none is given
-	 */
-	public static int httpPort(int port) {
-		return (port != -1) ? port : 80;
-	}
-
-	private static String unbracketed(String host) {
-		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 	private record Verdict(Object key, @Nullable String reason) {

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.test.EchoGrpc;
 import io.github.loopbackfastpath.test.TestApplication;
-import io.github.loopbackfastpath.unixdomain.PublishedSocket;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.grpc.ManagedChannel;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -47,7 +47,7 @@ class GrpcChannelsTests {
 					"--spring.grpc.client.channel.local.target=static://127.0.0.1:" + grpcPort,
 					"--spring.grpc.client.channel.default.target=static://localhost:" + grpcPort)) {
 			GrpcChannelFactory channels = context.getBean(GrpcChannelFactory.class);
-			PublishedSocket socket = context.getBean(UnixDomainPublisher.class).published().get(grpcPort);
+			PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(grpcPort);
 			long before = socket.acceptedConnections();
 			String name = channel.equals("target") ? "static://127.0.0.1:" + grpcPort : channel;
 			for (int i = 0; i < 4; i++) {

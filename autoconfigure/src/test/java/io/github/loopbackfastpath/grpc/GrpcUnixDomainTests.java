@@ -1,10 +1,6 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,20 +22,17 @@ import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
-import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -55,7 +48,6 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -242,130 +234,6 @@ class GrpcUnixDomainTests {
 			// The connection is what is recorded
 		}
 		assertThat(unixDomainClients(socket)).hasSizeGreaterThan(before);
-	}
-
-	@Test
-	void aChannelOnNioConnectsOverAfUnixToo() throws Exception {
-		int grpcPort = this.echo.port.get();
-		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
-		int before = unixDomainClients(socket).size();
-		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-		ManagedChannel channel = routedOnNio(grpcPort, group);
-		try {
-			assertThat(EchoGrpc.echo(channel, "on NIO")).isEqualTo("on NIO");
-			assertThat(unixDomainClients(socket)).hasSize(before + 1);
-		}
-		finally {
-			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-		}
-	}
-
-	@Test
-	@EnabledOnOs(value = OS.LINUX, disabledReason = "ss and /proc/sys/net/core are Linux's")
-	void aRoutedConnectionOnNioAsksForTheBufferSizeToo() throws Exception {
-		int grpcPort = this.echo.port.get();
-		EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-		ManagedChannel channel = routedOnNio(grpcPort, group);
-		try {
-			assertThat(EchoGrpc.echo(channel, "buffers on NIO")).isEqualTo("buffers on NIO");
-			long expected = UnixSockets.sendBufferFor(1024 * 1024);
-			assertThat(UnixSockets.connectionsTo(DIRECTORY.resolve(grpcPort + ".sock"))).isNotEmpty()
-				.contains(new UnixSockets.Connection(expected, expected));
-		}
-		finally {
-			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-		}
-	}
-
-	// A channel on NIO event loops, which grpc-netty does not pick where epoll exists
-	private ManagedChannel routedOnNio(int grpcPort, EventLoopGroup group) {
-		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("localhost:" + grpcPort)
-			.channelType(NioSocketChannel.class)
-			.eventLoopGroup(group)
-			.usePlaintext();
-		this.grpcChannels.customize("localhost:" + grpcPort, builder);
-		ManagedChannel channel = builder.build();
-		this.channels.add(channel);
-		return channel;
-	}
-
-	@Test
-	void aTlsChannelStaysOnTcp() throws Exception {
-		int grpcPort = this.echo.port.get();
-		Path socket = DIRECTORY.resolve(grpcPort + ".sock");
-		long accepted = acceptedConnections(grpcPort);
-		int before = unixDomainClients(socket).size();
-		// TLS against the plaintext server: the handshake fails, over TCP
-		NettyChannelBuilder builder = NettyChannelBuilder.forTarget("127.0.0.1:" + grpcPort).useTransportSecurity();
-		this.grpcChannels.customize("127.0.0.1:" + grpcPort, builder);
-		ManagedChannel channel = builder.build();
-		this.channels.add(channel);
-		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> EchoGrpc.echo(channel, "TLS"));
-		assertThat(unixDomainClients(socket)).hasSize(before);
-		assertThat(acceptedConnections(grpcPort)).isEqualTo(accepted);
-	}
-
-	@Test
-	void aSocketFileNobodyListensOnLeavesTheChannelOnTcp() throws Exception {
-		Server tcpOnly = NettyServerBuilder.forPort(0).addService(new EchoGrpc()).build().start();
-		Path stale = DIRECTORY.resolve(tcpOnly.getPort() + ".sock");
-		try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-			gone.bind(UnixDomainSocketAddress.of(stale));
-		}
-		try {
-			assertThat(stale).exists();
-			ManagedChannel channel = this.channelFactory.createChannel("127.0.0.1:" + tcpOnly.getPort());
-			this.channels.add(channel);
-			assertThat(EchoGrpc.echo(channel, "over TCP")).isEqualTo("over TCP");
-			assertThat(unixDomainClients(stale)).isEmpty();
-		}
-		finally {
-			tcpOnly.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-			Files.deleteIfExists(stale);
-		}
-	}
-
-	@Test
-	void aConnectionTheAfUnixSocketRefusesGoesOverTcpItself() throws Exception {
-		Server tcpOnly = NettyServerBuilder.forPort(0).addService(new EchoGrpc()).build().start();
-		Path busy = DIRECTORY.resolve(tcpOnly.getPort() + ".sock");
-		List<SocketChannel> waiting = new ArrayList<>();
-		// Listening (so the router's checks pass) with a full backlog: a connect fails
-		try (ServerSocketChannel full = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-			full.bind(UnixDomainSocketAddress.of(busy), 1);
-			// Judged (and trusted) while it still accepts connections
-			assertThat(this.router.route("127.0.0.1", tcpOnly.getPort())).isEqualTo(busy);
-			while (true) {
-				SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
-				client.configureBlocking(false);
-				waiting.add(client);
-				if (!connects(client, busy)) {
-					break;
-				}
-			}
-			ManagedChannel channel = this.channelFactory.createChannel("127.0.0.1:" + tcpOnly.getPort());
-			this.channels.add(channel);
-			assertThat(EchoGrpc.echo(channel, "over TCP")).isEqualTo("over TCP");
-			assertThat(unixDomainClients(busy)).isEmpty();
-		}
-		finally {
-			for (SocketChannel client : waiting) {
-				client.close();
-			}
-			tcpOnly.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-			Files.deleteIfExists(busy);
-		}
-	}
-
-	private static boolean connects(SocketChannel client, Path socket) {
-		try {
-			return client.connect(UnixDomainSocketAddress.of(socket));
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	@Test

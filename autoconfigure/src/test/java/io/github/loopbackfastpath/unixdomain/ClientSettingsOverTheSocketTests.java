@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -82,7 +83,7 @@ class ClientSettingsOverTheSocketTests {
 				outcomes.put(path, application.call(client, base + "/" + path));
 			}
 			if (sameHost) {
-				assertThat(context.getBean(UnixDomainPublisher.class).published().get(port).acceptedConnections())
+				assertThat(context.getBean(SocketPublisher.class).published().get(port).acceptedConnections())
 					.as("over the socket")
 					.isPositive();
 			}

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.registry.Transport;
 import io.github.loopbackfastpath.test.EchoGrpc;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.grpc.ManagedChannel;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -101,7 +103,7 @@ class EveryModeCombinationTests {
 
 	// Connections accepted on the socket published for a port; none where none is
 	private static long accepted(ConfigurableApplicationContext context, int port) {
-		return context.getBeanProvider(UnixDomainPublisher.class)
+		return context.getBeanProvider(SocketPublisher.class)
 			.stream()
 			.map((publisher) -> publisher.published().get(port))
 			.filter((socket) -> socket != null)

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -65,7 +67,7 @@ class Http2OverTheSocketTests {
 	void aReactorNettyClientConfiguredForH2cIsRoutedAndAnsweredWithHttp2() {
 		try (ConfigurableApplicationContext context = start(Tomcat.class, List.of())) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			PublishedSocket socket = context.getBean(UnixDomainPublisher.class).published().get(port);
+			PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(port);
 			String protocol = context.getBean(WebClient.Builder.class)
 				.build()
 				.get()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.apache.hc.core5.http.HttpHost;
 import org.eclipse.jetty.client.HttpProxy;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +87,7 @@ class ProxiedRequestsTests {
 				// answers as a request: what matters is where the request went
 			}
 			assertThat(this.proxied).anySatisfy((request) -> assertThat(request).contains("127.0.0.1:" + port));
-			assertThat(context.getBean(UnixDomainPublisher.class).published().get(port).acceptedConnections()).isZero();
+			assertThat(context.getBean(SocketPublisher.class).published().get(port).acceptedConnections()).isZero();
 		}
 	}
 

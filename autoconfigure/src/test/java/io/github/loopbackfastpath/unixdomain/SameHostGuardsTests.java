@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Caller;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,7 +66,7 @@ class SameHostGuardsTests {
 				.bindNow();
 			try {
 				Caller caller = context.getBean(Caller.class);
-				PublishedSocket socket = context.getBean(UnixDomainPublisher.class).published().get(port);
+				PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(port);
 				assertThat(socket.path().getFileName()).hasToString(port + "@127.0.0.2.sock");
 				assertThat(caller.call("http://127.0.0.1:" + port + "/hello")).isEqualTo("other");
 				assertThat(socket.acceptedConnections()).isZero();
@@ -96,7 +98,7 @@ class SameHostGuardsTests {
 							.map((cause) -> cause.getClass().getName())
 							.toList());
 				if (mode) {
-					assertThat(context.getBean(UnixDomainPublisher.class).published().get(port).acceptedConnections())
+					assertThat(context.getBean(SocketPublisher.class).published().get(port).acceptedConnections())
 						.isZero();
 				}
 			}

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.server.Serving;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,21 +18,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SameHostMode implements AutoCloseable {
 
-	private final UnixDomainPublisher publisher;
+	private final SocketPublisher publisher;
 
 	private final UnixDomainRouter router;
 
+	private final ClientConnections connections;
+
 	public SameHostMode(Path directory, SocketRegistry registry) {
-		SocketDirectory socketDirectory = new SocketDirectory(directory, null);
 		SocketTrust trust = SocketTrust.currentUserOnly();
 		NetworkNamespace namespace = NetworkNamespace.current();
+		SocketPermissions permissions = new SocketPermissions(null);
+		SocketDirectory socketDirectory = new SocketDirectory(directory, permissions, trust, namespace);
 		RegistryRecorder recorder = new RegistryRecorder(registry);
-		this.publisher = new UnixDomainPublisher(socketDirectory, trust, namespace, recorder);
-		this.router = new UnixDomainRouter(this.publisher, socketDirectory, trust, namespace, recorder,
-				new SocketBuffers(1024 * 1024));
+		OwnSockets own = new OwnSockets();
+		this.publisher = new SocketPublisher(socketDirectory, permissions, own, recorder);
+		this.router = new UnixDomainRouter(own, socketDirectory, trust, namespace);
+		this.connections = new ClientConnections(recorder, new SocketBuffers(1024 * 1024));
 	}
 
-	public UnixDomainPublisher publisher() {
+	public SocketPublisher publisher() {
 		return this.publisher;
 	}
 
@@ -36,12 +44,16 @@ public final class SameHostMode implements AutoCloseable {
 		return this.router;
 	}
 
-	public @Nullable PublishedSocket publish(String component, int port, UnixDomainPublisher.Binding binding) {
+	public ClientConnections connections() {
+		return this.connections;
+	}
+
+	public @Nullable PublishedSocket publish(String component, int port, Serving.Factory binding) {
 		return this.publisher.publish(component, port, null, binding);
 	}
 
 	public @Nullable PublishedSocket publish(String component, int port, @Nullable InetAddress address,
-			UnixDomainPublisher.Binding binding) {
+			Serving.Factory binding) {
 		return this.publisher.publish(component, port, address, binding);
 	}
 

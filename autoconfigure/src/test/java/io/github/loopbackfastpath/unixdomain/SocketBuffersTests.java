@@ -6,7 +6,7 @@ import io.github.loopbackfastpath.test.UnixSockets;
 import io.github.loopbackfastpath.test.UnixSockets.Connection;
 import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Reactive;
 import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Servlet;
-import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

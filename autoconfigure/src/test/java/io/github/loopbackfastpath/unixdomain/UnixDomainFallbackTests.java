@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.loopbackfastpath.registry.SocketRegistry;
-import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
-import io.github.loopbackfastpath.unixdomain.jettyclient.UnixDomainSocketAddressResolver;
-import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.client.jetty.UnixDomainSocketAddressResolver;
+import io.github.loopbackfastpath.unixdomain.client.reactor.UnixDomainConnectionProvider;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -170,7 +170,7 @@ class UnixDomainFallbackTests {
 
 	private org.eclipse.jetty.client.HttpClient jettyClient() throws Exception {
 		org.eclipse.jetty.client.HttpClient client = new org.eclipse.jetty.client.HttpClient();
-		UnixDomainSocketAddressResolver.apply(client, this.sockets.router());
+		UnixDomainSocketAddressResolver.apply(client, this.sockets.router(), this.sockets.connections());
 		client.start();
 		return client;
 	}
@@ -188,12 +188,13 @@ class UnixDomainFallbackTests {
 	}
 
 	private HttpClient reactorNetty() {
-		return HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), this.sockets.router()));
+		return HttpClient.create(new UnixDomainConnectionProvider(HttpResources.get(), this.sockets.router(),
+				this.sockets.connections()));
 	}
 
 	private CloseableHttpClient httpClient5() {
 		HttpClientBuilder builder = HttpClientBuilder.create();
-		new UnixDomainRouting(this.sockets.router()).apply(builder);
+		new UnixDomainRouting(this.sockets.router(), this.sockets.connections()).apply(builder);
 		return builder.build();
 	}
 

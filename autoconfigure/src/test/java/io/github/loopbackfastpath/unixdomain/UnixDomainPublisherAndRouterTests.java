@@ -18,6 +18,8 @@ import io.github.loopbackfastpath.registry.SocketRecord;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.Transport;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
+import io.github.loopbackfastpath.unixdomain.server.Serving;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Random;
 
 import com.jayway.jsonpath.DocumentContext;
+import io.github.loopbackfastpath.report.StartupReport;
 import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import io.github.loopbackfastpath.test.UnixDomainHttp;
-import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -268,7 +269,7 @@ class UnixDomainWebIntegrationTests {
 		RestClient.Builder restClient;
 
 		@Autowired
-		UnixDomainSummary summary;
+		StartupReport report;
 
 		@Test
 		void theEndpointAndTheStartUpLineNameItWithTheWayOut() throws Exception {
@@ -280,7 +281,8 @@ class UnixDomainWebIntegrationTests {
 				.contains("add org.apache.httpcomponents.client5:httpclient5");
 			List<Object> clients = report.read("$.sockets[?(@.role == 'CLIENT')]");
 			assertThat(clients).isEmpty();
-			assertThat(this.summary.summary()).endsWith("; clients left on TCP: jdk-httpclient");
+			assertThat(this.report.summary()).contains("same-host mode: published in ")
+				.contains("; not covered: jdk-httpclient (for the JDK's HttpClient add httpclient5");
 		}
 
 	}

@@ -1,13 +1,8 @@
 package io.github.loopbackfastpath.plain;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +36,15 @@ class SameHostDeploymentTests {
 	@BeforeAll
 	static void realProcessesNeedRootOnLinux() throws Exception {
 		boolean possible = System.getProperty("os.name").startsWith("Linux")
-				&& "root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("nsenter")
-				&& onPath("setpriv") && onPath("curl") && onPath("ip") && onPath("nginx");
+				&& "root".equals(System.getProperty("user.name")) && Commands.onPath("unshare")
+				&& Commands.onPath("nsenter") && Commands.onPath("setpriv") && Commands.onPath("curl")
+				&& Commands.onPath("ip") && Commands.onPath("nginx");
 		if (!possible && "true".equals(System.getenv("LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS"))) {
 			throw new IllegalStateException("These tests need Linux, root, unshare, nsenter, setpriv, curl, ip and "
 					+ "nginx (Debian: util-linux, curl, iproute2, nginx-light)");
 		}
 		assumeTrue(possible, "Linux, root, unshare, nsenter, setpriv, curl, ip and nginx");
-		classpath = readableClasspath();
+		classpath = Commands.readableClasspath();
 	}
 
 	@AfterEach
@@ -67,90 +63,94 @@ class SameHostDeploymentTests {
 		Path directory = Files.createTempDirectory("lfp-ns").resolve("shared");
 		Process a = start(List.of("unshare", "--net", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\""), directory,
 				"A", 8080, "--management.server.port=8081");
-		awaitAnswer(directory.resolve("8080.sock"), "A");
+		Commands.awaitAnswer(directory.resolve("8080.sock"), "A");
 		Process b = start(List.of("unshare", "--net", "sh", "-c", "ip link set lo up && exec \"$0\" \"$@\""), directory,
 				"B", 8080);
-		Path bSocket = await(() -> {
+		Path bSocket = Commands.await(() -> {
 			try (Stream<Path> files = Files.list(directory)) {
 				return files.filter((file) -> file.getFileName().toString().startsWith("8080-net"))
 					.findFirst()
 					.orElse(null);
 			}
 		});
-		awaitAnswer(bSocket, "B");
+		Commands.awaitAnswer(bSocket, "B");
 		assertThat(bSocket.getFileName().toString()).isEqualTo("8080-net"
 				+ Files.readSymbolicLink(Path.of("/proc/" + b.pid() + "/ns/net")).toString().replaceAll("\\D", "")
 				+ ".sock");
 		// Each one's own localhost calls are answered by itself, over AF_UNIX
-		assertThat(inNamespace(a, "/call?port=8080")).contains("\"webClient\":\"A\"").contains("\"restClient\":\"A\"");
-		assertThat(inNamespace(b, "/call?port=8080")).contains("\"webClient\":\"B\"").contains("\"restClient\":\"B\"");
+		assertThat(Commands.inNamespace(a, "/call?port=8080")).contains("\"webClient\":\"A\"")
+			.contains("\"restClient\":\"A\"");
+		assertThat(Commands.inNamespace(b, "/call?port=8080")).contains("\"webClient\":\"B\"")
+			.contains("\"restClient\":\"B\"");
 		// A's actuator is on its management port
-		assertClientsOverAfUnix(JsonPath.parse(inNamespace(a, 8081, "/actuator/loopbackfastpath")),
+		assertClientsOverAfUnix(JsonPath.parse(Commands.inNamespace(a, 8081, "/actuator/loopbackfastpath")),
 				directory.resolve("8080.sock"));
-		DocumentContext bReport = JsonPath.parse(inNamespace(b, "/actuator/loopbackfastpath"));
+		DocumentContext bReport = JsonPath.parse(Commands.inNamespace(b, "/actuator/loopbackfastpath"));
 		assertClientsOverAfUnix(bReport, bSocket);
 		assertThat(bReport.read("$.unixDomain.published[0].path", String.class)).isEqualTo(bSocket.toString());
 		// A's management port is published in the shared directory, but nothing listens
 		// on 8081 in B's namespace: B's call fails as it does over TCP, never reaching A
 		assertThat(directory.resolve("8081.sock")).exists();
-		assertThat(inNamespace(b, "/call?port=8081&path=/actuator/health")).doesNotContain("UP")
+		assertThat(Commands.inNamespace(b, "/call?port=8081&path=/actuator/health")).doesNotContain("UP")
 			.contains("\"webClient\":\"error:")
 			.contains("\"restClient\":\"error:");
-		assertThat(inNamespace(a, "/call?port=8081&path=/actuator/health")).contains("UP");
+		assertThat(Commands.inNamespace(a, "/call?port=8081&path=/actuator/health")).contains("UP");
 	}
 
 	@Test
 	void nginxWithItsWorkersAsWwwDataGets502ByDefaultAnd200WithTheGroup() throws Exception {
 		appUserInWwwData();
 		Path base = Files.createTempDirectory("lfp-nginx");
-		run("chown", "lfp-app", base.toString());
-		run("chmod", "755", base.toString());
+		Commands.run("chown", "lfp-app", base.toString());
+		Commands.run("chmod", "755", base.toString());
 		Path directory = base.resolve("sockets");
-		int appPort = freePort();
-		int nginxPort = freePort();
+		int appPort = Commands.freePort();
+		int nginxPort = Commands.freePort();
 		Path socket = directory.resolve(appPort + ".sock");
 		startNginx(base, nginxPort, socket);
 
-		Process ownerOnly = start(asUser("lfp-app"), directory, "app", appPort);
-		awaitTcpAnswer(appPort, "app");
-		assertThat(mode(directory)).isEqualTo("drwx------ lfp-app " + run("id", "-gn", "lfp-app"));
-		assertThat(curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + nginxPort + "/instance"))
+		Process ownerOnly = start(Commands.asUser("lfp-app"), directory, "app", appPort);
+		Commands.awaitTcpAnswer(appPort, "app");
+		assertThat(Commands.mode(directory)).isEqualTo("drwx------ lfp-app " + Commands.run("id", "-gn", "lfp-app"));
+		assertThat(Commands.curl("-s", "-o", "/dev/null", "-w", "%{http_code}",
+				"http://127.0.0.1:" + nginxPort + "/instance"))
 			.isEqualTo("502");
-		stop(ownerOnly);
+		Commands.stop(ownerOnly);
 
 		// The owner-only directory it made is not the group's: left exactly as it is,
 		// the port stays on TCP, and one WARN says what to change
 		Path log = base.resolve("group.log");
-		Process withGroup = start(asUser("lfp-app"), directory, "app", appPort, log,
+		Process withGroup = start(Commands.asUser("lfp-app"), directory, "app", appPort, log,
 				"--loopback.fast-path.unix-domain.group=www-data");
-		awaitTcpAnswer(appPort, "app");
-		assertThat(mode(directory)).isEqualTo("drwx------ lfp-app " + run("id", "-gn", "lfp-app"));
+		Commands.awaitTcpAnswer(appPort, "app");
+		assertThat(Commands.mode(directory)).isEqualTo("drwx------ lfp-app " + Commands.run("id", "-gn", "lfp-app"));
 		assertThat(socket).doesNotExist();
 		assertThat(Files.readString(log)).containsOnlyOnce("chgrp www-data " + directory);
-		stop(withGroup);
+		Commands.stop(withGroup);
 
-		run("rm", "-r", directory.toString());
-		start(asUser("lfp-app"), directory, "app", appPort, "--loopback.fast-path.unix-domain.group=www-data");
-		awaitTcpAnswer(appPort, "app");
-		assertThat(mode(socket)).isEqualTo("srw-rw---- lfp-app www-data");
-		assertThat(curl("-s", "http://127.0.0.1:" + nginxPort + "/instance")).isEqualTo("app");
-		assertThat(mode(directory)).isEqualTo("drwxr-x--- lfp-app www-data");
+		Commands.run("rm", "-r", directory.toString());
+		start(Commands.asUser("lfp-app"), directory, "app", appPort, "--loopback.fast-path.unix-domain.group=www-data");
+		Commands.awaitTcpAnswer(appPort, "app");
+		assertThat(Commands.mode(socket)).isEqualTo("srw-rw---- lfp-app www-data");
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + nginxPort + "/instance")).isEqualTo("app");
+		assertThat(Commands.mode(directory)).isEqualTo("drwxr-x--- lfp-app www-data");
 	}
 
 	@Test
 	void anExistingApplicationDirectoryKeepsItsGroupAndPermissions() throws Exception {
 		appUserInWwwData();
 		Path directory = Files.createTempDirectory("lfp-existing").resolve("app");
-		run("install", "-d", "-m", "770", "-o", "lfp-app", "-g", "adm", directory.toString());
-		run("chmod", "755", directory.getParent().toString());
+		Commands.run("install", "-d", "-m", "770", "-o", "lfp-app", "-g", "adm", directory.toString());
+		Commands.run("chmod", "755", directory.getParent().toString());
 		Path file = directory.resolve("report.txt");
-		run("install", "-m", "640", "-o", "lfp-app", "-g", "adm", "/dev/null", file.toString());
-		int port = freePort();
+		Commands.run("install", "-m", "640", "-o", "lfp-app", "-g", "adm", "/dev/null", file.toString());
+		int port = Commands.freePort();
 		Path log = directory.getParent().resolve("app.log");
-		start(asUser("lfp-app"), directory, "app", port, log, "--loopback.fast-path.unix-domain.group=www-data");
-		awaitTcpAnswer(port, "app");
-		assertThat(mode(directory)).isEqualTo("drwxrwx--- lfp-app adm");
-		assertThat(mode(file)).isEqualTo("-rw-r----- lfp-app adm");
+		start(Commands.asUser("lfp-app"), directory, "app", port, log,
+				"--loopback.fast-path.unix-domain.group=www-data");
+		Commands.awaitTcpAnswer(port, "app");
+		assertThat(Commands.mode(directory)).isEqualTo("drwxrwx--- lfp-app adm");
+		assertThat(Commands.mode(file)).isEqualTo("-rw-r----- lfp-app adm");
 		assertThat(directory.resolve(port + ".sock")).doesNotExist();
 		assertThat(Files.readString(log)).containsOnlyOnce("stays on TCP only")
 			.contains("with the group adm, but loopback.fast-path.unix-domain.group is www-data");
@@ -161,16 +161,16 @@ class SameHostDeploymentTests {
 		appUserInWwwData();
 		for (String where : List.of("existing", "created")) {
 			Path base = Files.createTempDirectory("lfp-umask");
-			run("chmod", "755", base.toString());
+			Commands.run("chmod", "755", base.toString());
 			Path directory = base.resolve("sockets");
 			if (where.equals("existing")) {
 				// The issue's case: an rwxr-xr-x directory of the application's user
-				run("install", "-d", "-m", "755", "-o", "lfp-app", directory.toString());
+				Commands.run("install", "-d", "-m", "755", "-o", "lfp-app", directory.toString());
 			}
 			else {
-				run("chown", "lfp-app", base.toString());
+				Commands.run("chown", "lfp-app", base.toString());
 			}
-			int port = freePort();
+			int port = Commands.freePort();
 			Path attempts = base.resolve("attempts.txt");
 			Process loop = new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--",
 					"sh", "-c",
@@ -181,62 +181,66 @@ class SameHostDeploymentTests {
 				.start();
 			this.processes.add(loop);
 			List<String> umask000 = new ArrayList<>(List.of("sh", "-c", "umask 000 && exec \"$0\" \"$@\""));
-			umask000.addAll(asUser("lfp-app"));
+			umask000.addAll(Commands.asUser("lfp-app"));
 			Process app = start(umask000, directory, "app", port);
-			awaitTcpAnswer(port, "app");
+			Commands.awaitTcpAnswer(port, "app");
 			// The loop keeps trying once the application serves, then stops
 			Thread.sleep(2000);
-			stop(loop);
+			Commands.stop(loop);
 			assertThat(Files.readAllLines(attempts)).as(where)
 				.hasSizeGreaterThan(10)
 				.noneMatch((line) -> line.contains("app"));
-			stop(app);
+			Commands.stop(app);
 		}
 	}
 
 	private static void appUserInWwwData() throws Exception {
-		run("sh", "-c",
+		Commands.run("sh", "-c",
 				"id lfp-app || useradd --system --user-group --no-create-home --shell /usr/sbin/nologin lfp-app");
-		run("usermod", "-aG", "www-data", "lfp-app");
+		Commands.run("usermod", "-aG", "www-data", "lfp-app");
 	}
 
 	@Test
 	void aServiceCallsAnotherUsersServiceOverAfUnixOnlyWhenItTrustsThatUser() throws Exception {
-		run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
+		Commands.run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
 		for (String user : List.of("svc-a", "svc-b")) {
-			run("sh", "-c", "id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
-			run("usermod", "-aG", "lfp-shared", user);
+			Commands.run("sh", "-c",
+					"id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
+			Commands.run("usermod", "-aG", "lfp-shared", user);
 		}
 		Path directory = Files.createTempDirectory("lfp-svc").resolve("shared");
-		run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
-		run("chmod", "755", directory.getParent().toString());
-		int aPort = freePort();
-		int bPort = freePort();
-		start(asUser("svc-a"), directory, "A", aPort, "--loopback.fast-path.unix-domain.group=lfp-shared");
-		awaitTcpAnswer(aPort, "A");
+		Commands.run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
+		Commands.run("chmod", "755", directory.getParent().toString());
+		int aPort = Commands.freePort();
+		int bPort = Commands.freePort();
+		start(Commands.asUser("svc-a"), directory, "A", aPort, "--loopback.fast-path.unix-domain.group=lfp-shared");
+		Commands.awaitTcpAnswer(aPort, "A");
 		Path aSocket = directory.resolve(aPort + ".sock");
-		assertThat(mode(aSocket)).isEqualTo("srw-rw---- svc-a lfp-shared");
+		assertThat(Commands.mode(aSocket)).isEqualTo("srw-rw---- svc-a lfp-shared");
 
-		Process trusting = start(asUser("svc-b"), directory, "B", bPort,
+		Process trusting = start(Commands.asUser("svc-b"), directory, "B", bPort,
 				"--loopback.fast-path.unix-domain.group=lfp-shared",
 				"--loopback.fast-path.unix-domain.trusted-users=svc-a");
-		awaitTcpAnswer(bPort, "B");
-		assertThat(curl("-s", "http://127.0.0.1:" + bPort + "/call?port=" + aPort)).contains("\"webClient\":\"A\"")
+		Commands.awaitTcpAnswer(bPort, "B");
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + bPort + "/call?port=" + aPort))
+			.contains("\"webClient\":\"A\"")
 			.contains("\"restClient\":\"A\"");
 		List<Map<String, Object>> overAfUnix = JsonPath
-			.parse(curl("-s", "http://127.0.0.1:" + bPort + "/actuator/loopbackfastpath"))
+			.parse(Commands.curl("-s", "http://127.0.0.1:" + bPort + "/actuator/loopbackfastpath"))
 			.read("$.sockets[?(@.role == 'CLIENT' && @.path == '" + aSocket + "')]");
 		assertThat(overAfUnix).extracting((client) -> client.get("component"))
 			.contains("reactor-netty-client", "httpclient5");
-		stop(trusting);
+		Commands.stop(trusting);
 
 		Path log = directory.getParent().resolve("b.log");
-		start(asUser("svc-b"), directory, "B", bPort, log, "--loopback.fast-path.unix-domain.group=lfp-shared");
-		awaitTcpAnswer(bPort, "B");
-		assertThat(curl("-s", "http://127.0.0.1:" + bPort + "/call?port=" + aPort)).contains("\"webClient\":\"A\"")
+		start(Commands.asUser("svc-b"), directory, "B", bPort, log,
+				"--loopback.fast-path.unix-domain.group=lfp-shared");
+		Commands.awaitTcpAnswer(bPort, "B");
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + bPort + "/call?port=" + aPort))
+			.contains("\"webClient\":\"A\"")
 			.contains("\"restClient\":\"A\"");
 		List<Map<String, Object>> untrusted = JsonPath
-			.parse(curl("-s", "http://127.0.0.1:" + bPort + "/actuator/loopbackfastpath"))
+			.parse(Commands.curl("-s", "http://127.0.0.1:" + bPort + "/actuator/loopbackfastpath"))
 			.read("$.sockets[?(@.role == 'CLIENT' && @.path == '" + aSocket + "')]");
 		assertThat(untrusted).as("over TCP, not over A's socket").isEmpty();
 		assertThat(Files.readString(log)).containsOnlyOnce("not using " + aSocket)
@@ -298,110 +302,9 @@ class SameHostDeploymentTests {
 			.redirectOutput(base.resolve("nginx.out").toFile())
 			.start();
 		this.processes.add(nginx);
-		await(() -> curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + port + "/").equals("502")
-				? "up" : null);
-	}
-
-	// With the user's own primary group, whatever its name (a user made elsewhere may
-	// have none of its own name); a user the machine does not have fails here, plainly
-	private static List<String> asUser(String user) throws Exception {
-		String group = run("id", "-g", user);
-		assertThat(group).as("the primary group of %s", user).matches("\\d+");
-		return List.of("setpriv", "--reuid=" + user, "--regid=" + group, "--init-groups", "--");
-	}
-
-	private static void stop(Process process) throws InterruptedException {
-		process.destroy();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-	}
-
-	private static String inNamespace(Process process, String path) throws Exception {
-		return inNamespace(process, 8080, path);
-	}
-
-	private static String inNamespace(Process process, int port, String path) throws Exception {
-		return run("nsenter", "--net=/proc/" + process.pid() + "/ns/net", "curl", "-s", "--max-time", "60",
-				"http://127.0.0.1:" + port + path);
-	}
-
-	private static void awaitAnswer(Path socket, String name) throws Exception {
-		await(() -> name.equals(curl("-s", "--unix-socket", socket.toString(), "http://localhost/instance")) ? name
-				: null);
-	}
-
-	private static void awaitTcpAnswer(int port, String name) throws Exception {
-		await(() -> name.equals(curl("-s", "http://127.0.0.1:" + port + "/instance")) ? name : null);
-	}
-
-	private static String mode(Path path) throws Exception {
-		return run("stat", "-c", "%A %U %G", path.toString());
-	}
-
-	private static String curl(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of("curl", "--max-time", "60"));
-		command.addAll(List.of(args));
-		return run(command.toArray(String[]::new));
-	}
-
-	private static String run(String... command) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		process.waitFor(90, TimeUnit.SECONDS);
-		return output.trim();
-	}
-
-	private static <T> T await(Check<T> check) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)) {
-			T value = check.get();
-			if (value != null) {
-				return value;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("Not there after 120 s");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static boolean onPath(String command) {
-		return Stream.of(System.getenv("PATH").split(":")).anyMatch((dir) -> Files.isExecutable(Path.of(dir, command)));
-	}
-
-	// The test classpath copied where every user can read it (the Maven repository is
-	// root's)
-	private static Path readableClasspath() throws IOException, InterruptedException {
-		Path target = Files.createTempDirectory("lfp-classpath");
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		int index = 0;
-		for (String entry : classpath.split(":")) {
-			Path source = Path.of(entry);
-			if (Files.isRegularFile(source) && entry.endsWith(".jar")) {
-				Files.copy(source, target.resolve((index++) + "-" + source.getFileName()),
-						StandardCopyOption.REPLACE_EXISTING);
-			}
-			else if (Files.isDirectory(source) && !entry.contains("test-classes")) {
-				Path jar = target.resolve((index++) + "-classes.jar");
-				new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(), "cf",
-						jar.toString(), "-C", entry, ".")
-					.inheritIO()
-					.start()
-					.waitFor();
-			}
-		}
-		new ProcessBuilder("chmod", "-R", "a+rX", target.toString()).start().waitFor();
-		return target;
-	}
-
-	@FunctionalInterface
-	private interface Check<T> {
-
-		T get() throws Exception;
-
+		Commands
+			.await(() -> Commands.curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + port + "/")
+				.equals("502") ? "up" : null);
 	}
 
 }

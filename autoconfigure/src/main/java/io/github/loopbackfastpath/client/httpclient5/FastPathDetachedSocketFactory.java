@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.LiveSocket;
 import io.github.loopbackfastpath.registry.SocketRole;
 import org.apache.hc.client5.http.io.DetachedSocketFactory;
@@ -40,19 +41,18 @@ final class FastPathDetachedSocketFactory implements DetachedSocketFactory {
 	public Socket create(String schemeName, @Nullable Proxy proxy) throws IOException {
 		if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
 			Socket socket = this.delegate.create(schemeName, proxy);
-			this.fastPath.skip(SocketRequest.unreached(SocketRole.CLIENT, HttpClient5FastPath.COMPONENT, null),
+			this.fastPath.skip(SocketRequest.unreached(SocketRole.CLIENT, Components.HTTPCLIENT5, null),
 					"The connection goes through the " + proxy.type() + " proxy " + proxy.address()
 							+ ": the fast path is between this JVM and the proxy's host, if at all.");
 			return socket;
 		}
 		SocketChannel channel = SocketChannel.open();
 		try {
-			this.fastPath.request(SocketRequest.client(HttpClient5FastPath.COMPONENT, LiveSocket.of(channel), null),
-					channel);
+			this.fastPath.request(SocketRequest.client(Components.HTTPCLIENT5, LiveSocket.of(channel), null), channel);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break a connection, never stay silent
-			this.fastPath.hookFailed(SocketRole.CLIENT, HttpClient5FastPath.COMPONENT, ex);
+			this.fastPath.hookFailed(SocketRole.CLIENT, Components.HTTPCLIENT5, ex);
 		}
 		return channel.socket();
 	}

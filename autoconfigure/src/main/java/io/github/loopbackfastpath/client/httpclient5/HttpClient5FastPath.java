@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.client.httpclient5;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -21,11 +22,6 @@ import org.apache.hc.client5.http.io.HttpClientConnectionManager;
  * @author Loopback Fast Path contributors
  */
 public final class HttpClient5FastPath {
-
-	/**
-	 * The component name of HttpClient 5 records.
-	 */
-	public static final String COMPONENT = "httpclient5";
 
 	private final LoopbackFastPath fastPath;
 
@@ -48,7 +44,7 @@ public final class HttpClient5FastPath {
 			manager = HttpClient5Internals.connectionManager(builder);
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-			this.fastPath.notCovered(COMPONENT,
+			this.fastPath.notCovered(Components.HTTPCLIENT5,
 					"The connection manager of this HttpClient 5 version cannot be reached (" + ex
 							+ "); its connections run without the fast path.");
 			return;
@@ -57,7 +53,7 @@ public final class HttpClient5FastPath {
 			apply(pooling);
 		}
 		else {
-			this.fastPath.notCovered(COMPONENT,
+			this.fastPath.notCovered(Components.HTTPCLIENT5,
 					"The HttpClient 5 connection manager "
 							+ ((manager != null) ? manager.getClass().getName() : "(none)")
 							+ " is not a PoolingHttpClientConnectionManager, whose sockets the starter can reach.");
@@ -73,7 +69,7 @@ public final class HttpClient5FastPath {
 		try {
 			Object operator = HttpClient5Internals.connectionOperator(manager);
 			if (!(operator instanceof DefaultHttpClientConnectionOperator defaultOperator)) {
-				this.fastPath.notCovered(COMPONENT,
+				this.fastPath.notCovered(Components.HTTPCLIENT5,
 						"The HttpClient 5 connection operator "
 								+ ((operator != null) ? operator.getClass().getName() : "(none)")
 								+ " is not the default one, whose socket factory the starter replaces.");
@@ -86,8 +82,9 @@ public final class HttpClient5FastPath {
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			this.fastPath.notCovered(COMPONENT, "The sockets of this HttpClient 5 version cannot be reached (" + ex
-					+ "); its connections run without the fast path.");
+			this.fastPath.notCovered(Components.HTTPCLIENT5,
+					"The sockets of this HttpClient 5 version cannot be reached (" + ex
+							+ "); its connections run without the fast path.");
 		}
 		return manager;
 	}

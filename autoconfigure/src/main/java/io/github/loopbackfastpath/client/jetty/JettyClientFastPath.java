@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.LiveSocket;
 import io.github.loopbackfastpath.registry.SocketRole;
 import org.eclipse.jetty.io.ClientConnector;
@@ -20,11 +21,6 @@ import org.eclipse.jetty.io.ClientConnector;
  * @author Loopback Fast Path contributors
  */
 public final class JettyClientFastPath implements ClientConnector.ConnectListener {
-
-	/**
-	 * The component name of Jetty client records.
-	 */
-	public static final String COMPONENT = "jetty-client";
 
 	private final LoopbackFastPath fastPath;
 
@@ -51,10 +47,10 @@ public final class JettyClientFastPath implements ClientConnector.ConnectListene
 			return;
 		}
 		try {
-			SocketRequest request = SocketRequest.client(COMPONENT, LiveSocket.of(channel), remote);
-			if (!remote.isUnresolved() && !remote.getAddress().isLoopbackAddress()) {
-				this.fastPath.skip(request, "The remote address " + remote.getAddress().getHostAddress()
-						+ " is not loopback: the fast path has no effect there, so no ioctl was spent on it.");
+			SocketRequest request = SocketRequest.client(Components.JETTY_CLIENT, LiveSocket.of(channel), remote);
+			String notLoopback = request.notLoopback();
+			if (notLoopback != null) {
+				this.fastPath.skip(request, notLoopback);
 			}
 			else {
 				this.fastPath.request(request, channel);
@@ -62,7 +58,7 @@ public final class JettyClientFastPath implements ClientConnector.ConnectListene
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break a connection, never stay silent
-			this.fastPath.hookFailed(SocketRole.CLIENT, COMPONENT, ex);
+			this.fastPath.hookFailed(SocketRole.CLIENT, Components.JETTY_CLIENT, ex);
 		}
 	}
 

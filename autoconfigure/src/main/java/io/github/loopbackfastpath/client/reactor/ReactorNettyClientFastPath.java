@@ -4,6 +4,7 @@ import java.net.SocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.netty.NettyChannels;
+import io.github.loopbackfastpath.registry.Components;
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.ConnectionObserver;
@@ -18,11 +19,6 @@ import reactor.netty.tcp.TcpClient;
  * @author Loopback Fast Path contributors
  */
 public final class ReactorNettyClientFastPath {
-
-	/**
-	 * The component name of Reactor Netty client records.
-	 */
-	public static final String COMPONENT = "reactor-netty-client";
 
 	private final LoopbackFastPath fastPath;
 
@@ -53,7 +49,7 @@ public final class ReactorNettyClientFastPath {
 	}
 
 	void onChannelInit(ConnectionObserver observer, Channel channel, @Nullable SocketAddress remoteAddress) {
-		NettyChannels.beforeConnect(this.fastPath, COMPONENT, channel, remoteAddress);
+		NettyChannels.beforeConnect(this.fastPath, Components.REACTOR_NETTY_CLIENT, channel, remoteAddress);
 	}
 
 }

@@ -7,10 +7,10 @@ import java.nio.channels.NetworkChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
-import io.github.loopbackfastpath.server.WebServers;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 
@@ -38,7 +38,7 @@ public final class JettyConnectorCoverage implements WebServerCoverage {
 
 	@Override
 	public String component() {
-		return WebServers.JETTY;
+		return Components.JETTY;
 	}
 
 	@Override
@@ -59,8 +59,9 @@ public final class JettyConnectorCoverage implements WebServerCoverage {
 								+ "): the loopback fast path is for TCP only."
 						: "The Jetty connector " + type
 								+ " was added by the application or is not a ServerConnector: the starter does not hook it.";
-				this.fastPath.skip(SocketRequest.unreached(SocketRole.LISTENER, JettyFastPathCustomizer.COMPONENT,
-						new InetSocketAddress(port)), reason);
+				this.fastPath.skip(
+						SocketRequest.unreached(SocketRole.LISTENER, Components.JETTY, new InetSocketAddress(port)),
+						reason);
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.server.jetty;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -19,11 +20,6 @@ import org.springframework.core.Ordered;
  * @author Loopback Fast Path contributors
  */
 public final class JettyFastPathCustomizer implements WebServerFactoryCustomizer<JettyWebServerFactory>, Ordered {
-
-	/**
-	 * The component name of Jetty's records.
-	 */
-	public static final String COMPONENT = "jetty";
 
 	private final LoopbackFastPath fastPath;
 
@@ -44,7 +40,8 @@ public final class JettyFastPathCustomizer implements WebServerFactoryCustomizer
 		for (Connector connector : server.getConnectors()) {
 			if (connector instanceof ServerConnector serverConnector
 					&& serverConnector.getBean(FastPathConnectorOpener.class) == null) {
-				FastPathConnectorOpener opener = new FastPathConnectorOpener(serverConnector, this.fastPath, COMPONENT);
+				FastPathConnectorOpener opener = new FastPathConnectorOpener(serverConnector, this.fastPath,
+						Components.JETTY);
 				serverConnector.addBean(opener, false);
 				serverConnector.addEventListener(opener);
 				serverConnector.getSelectorManager().addEventListener(opener);

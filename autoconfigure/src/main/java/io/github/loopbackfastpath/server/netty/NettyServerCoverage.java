@@ -1,7 +1,7 @@
 package io.github.loopbackfastpath.server.netty;
 
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.server.WebServerCoverage;
-import io.github.loopbackfastpath.server.WebServers;
 
 /**
  * Names the records of a Reactor Netty web server. Its one listening channel is created
@@ -13,7 +13,7 @@ public final class NettyServerCoverage implements WebServerCoverage {
 
 	@Override
 	public String component() {
-		return WebServers.REACTOR_NETTY;
+		return Components.REACTOR_NETTY;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.server.netty;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 import reactor.netty.http.HttpResources;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,11 +19,6 @@ import org.springframework.http.client.ReactorResourceFactory;
  */
 public final class NettyServerFastPathCustomizer
 		implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
-
-	/**
-	 * The component name of Reactor Netty server records.
-	 */
-	public static final String COMPONENT = "reactor-netty";
 
 	private final LoopbackFastPath fastPath;
 
@@ -42,7 +38,8 @@ public final class NettyServerFastPathCustomizer
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
 		ReactorResourceFactory resources = this.resourceFactory.getIfUnique(GlobalResources::new);
-		factory.setResourceFactory(new FastPathReactorResourceFactory(resources, this.fastPath, COMPONENT));
+		factory
+			.setResourceFactory(new FastPathReactorResourceFactory(resources, this.fastPath, Components.REACTOR_NETTY));
 	}
 
 	@Override

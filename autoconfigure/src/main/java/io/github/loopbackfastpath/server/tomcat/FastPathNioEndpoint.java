@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.ListenerRecord;
 import io.github.loopbackfastpath.registry.LiveSocket;
 import io.github.loopbackfastpath.registry.SocketRole;
@@ -26,7 +27,7 @@ final class FastPathNioEndpoint extends NioEndpoint {
 
 	private volatile @Nullable LoopbackFastPath fastPath;
 
-	private volatile String component = "tomcat";
+	private volatile String component = Components.TOMCAT;
 
 	private final ListenerRecord record = new ListenerRecord();
 

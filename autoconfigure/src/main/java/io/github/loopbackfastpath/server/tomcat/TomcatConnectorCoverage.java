@@ -4,10 +4,10 @@ import java.net.InetSocketAddress;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.server.WebServerCoverage;
-import io.github.loopbackfastpath.server.WebServers;
 import org.apache.catalina.connector.Connector;
 
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -35,7 +35,7 @@ public final class TomcatConnectorCoverage implements WebServerCoverage {
 
 	@Override
 	public String component() {
-		return WebServers.TOMCAT;
+		return Components.TOMCAT;
 	}
 
 	@Override
@@ -52,7 +52,7 @@ public final class TomcatConnectorCoverage implements WebServerCoverage {
 			if (!(connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol)) {
 				String origin = (connector == main) ? "The application chose the Tomcat protocol "
 						: "The application added a connector with the protocol ";
-				SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, TomcatFastPathCustomizer.COMPONENT,
+				SocketRequest request = SocketRequest.unreached(SocketRole.LISTENER, Components.TOMCAT,
 						new InetSocketAddress(Math.max(connector.getLocalPort(), 0)));
 				this.fastPath.skip(request, origin + connector.getProtocolHandlerClassName()
 						+ "; the starter only hooks the connector Spring Boot creates with "

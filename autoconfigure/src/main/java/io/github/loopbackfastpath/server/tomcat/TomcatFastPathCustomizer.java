@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.server.tomcat;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
+import io.github.loopbackfastpath.registry.Components;
 import org.apache.catalina.connector.Connector;
 
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
@@ -16,11 +17,6 @@ import org.springframework.core.Ordered;
  * @author Loopback Fast Path contributors
  */
 public final class TomcatFastPathCustomizer implements WebServerFactoryCustomizer<TomcatWebServerFactory>, Ordered {
-
-	/**
-	 * The component name of Tomcat's records.
-	 */
-	public static final String COMPONENT = "tomcat";
 
 	private final LoopbackFastPath fastPath;
 
@@ -42,7 +38,7 @@ public final class TomcatFastPathCustomizer implements WebServerFactoryCustomize
 
 	private void customize(Connector connector) {
 		if (connector.getProtocolHandler() instanceof FastPathHttp11NioProtocol protocol) {
-			protocol.useFastPath(this.fastPath, COMPONENT);
+			protocol.useFastPath(this.fastPath, Components.TOMCAT);
 		}
 	}
 

@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
-import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
+import io.github.loopbackfastpath.unixdomain.server.netty.ConfiguredHttpServers;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;

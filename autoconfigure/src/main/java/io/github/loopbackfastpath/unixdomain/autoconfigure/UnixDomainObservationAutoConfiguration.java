@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
 import io.github.loopbackfastpath.unixdomain.observation.GrpcClientTransport;
 import io.github.loopbackfastpath.unixdomain.observation.GrpcServerTransport;
 import io.github.loopbackfastpath.unixdomain.observation.HttpClientTransport;
@@ -31,7 +32,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  *
  * @author Loopback Fast Path contributors
  */
-@AutoConfiguration(after = UnixDomainAutoConfiguration.class)
+@AutoConfiguration(after = UnixDomainClientAutoConfiguration.class)
 @ConditionalOnClass(ObservationFilter.class)
 @ConditionalOnBean(UnixDomainRouter.class)
 public final class UnixDomainObservationAutoConfiguration {
@@ -44,8 +45,8 @@ public final class UnixDomainObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HttpClientTransport loopbackFastPathHttpClientTransport(UnixDomainRouter router) {
-		return new HttpClientTransport(router);
+	HttpClientTransport loopbackFastPathHttpClientTransport(UnixDomainRouter router, ClientConnections connections) {
+		return new HttpClientTransport(router, connections);
 	}
 
 	@Configuration(proxyBeanMethods = false)

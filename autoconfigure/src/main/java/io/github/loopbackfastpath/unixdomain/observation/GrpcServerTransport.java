@@ -1,6 +1,6 @@
 package io.github.loopbackfastpath.unixdomain.observation;
 
-import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainPublisher;
+import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcSocketServer;
 import io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +17,7 @@ public final class GrpcServerTransport implements TransportResolver {
 	@Override
 	public @Nullable ExchangeTransport transportOf(Observation.Context context) {
 		if (context instanceof GrpcServerObservationContext) {
-			return ExchangeTransport.of(GrpcUnixDomainPublisher.isUnixDomainCall());
+			return ExchangeTransport.of(GrpcSocketServer.isUnixDomainCall());
 		}
 		return null;
 	}

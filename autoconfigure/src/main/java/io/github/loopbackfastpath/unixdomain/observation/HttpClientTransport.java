@@ -2,7 +2,9 @@ package io.github.loopbackfastpath.unixdomain.observation;
 
 import java.net.URI;
 
+import io.github.loopbackfastpath.unixdomain.LoopbackHosts;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,12 +21,16 @@ public final class HttpClientTransport {
 
 	private final UnixDomainRouter router;
 
+	private final ClientConnections connections;
+
 	/**
 	 * Create the resolver's decision.
 	 * @param router decides where requests go
+	 * @param connections which clients stay on TCP
 	 */
-	public HttpClientTransport(UnixDomainRouter router) {
+	public HttpClientTransport(UnixDomainRouter router, ClientConnections connections) {
 		this.router = router;
+		this.connections = connections;
 	}
 
 	/**
@@ -33,10 +39,10 @@ public final class HttpClientTransport {
 	 * @return the transport
 	 */
 	public ExchangeTransport of(@Nullable URI uri) {
-		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || this.router.leavesClientsOnTcp()) {
+		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || this.connections.leavesClientsOnTcp()) {
 			return ExchangeTransport.TCP;
 		}
-		return ExchangeTransport.of(this.router.routes(uri.getHost(), UnixDomainRouter.httpPort(uri.getPort())));
+		return ExchangeTransport.of(this.router.routes(uri.getHost(), LoopbackHosts.httpPort(uri.getPort())));
 	}
 
 }

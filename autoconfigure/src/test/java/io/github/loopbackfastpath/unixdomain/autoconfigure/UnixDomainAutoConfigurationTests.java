@@ -4,22 +4,25 @@ import java.nio.file.Path;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
 import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.report.StartupReport;
 import io.github.loopbackfastpath.test.WithoutJna;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
+import io.github.loopbackfastpath.unixdomain.OwnSockets;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
-import io.github.loopbackfastpath.unixdomain.ServerPublisher;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.SocketDirectory;
+import io.github.loopbackfastpath.unixdomain.SocketPermissions;
 import io.github.loopbackfastpath.unixdomain.SocketTrust;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
-import io.github.loopbackfastpath.unixdomain.UnixDomainSummary;
-import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
-import io.github.loopbackfastpath.unixdomain.jetty.JettyUnixDomainBinder;
-import io.github.loopbackfastpath.unixdomain.netty.ConfiguredHttpServers;
-import io.github.loopbackfastpath.unixdomain.netty.NettyUnixDomainBinder;
-import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
-import io.github.loopbackfastpath.unixdomain.tomcat.TomcatUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
+import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.client.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinders;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
+import io.github.loopbackfastpath.unixdomain.server.jetty.JettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.server.netty.ConfiguredHttpServers;
+import io.github.loopbackfastpath.unixdomain.server.netty.NettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.server.tomcat.TomcatUnixDomainBinder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +57,8 @@ class UnixDomainAutoConfigurationTests {
 	private WebApplicationContextRunner runner() {
 		return new WebApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+							UnixDomainServerAutoConfiguration.class, UnixDomainClientAutoConfiguration.class))
 			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true",
 					"loopback.fast-path.unix-domain.directory=" + this.temp);
 	}
@@ -62,10 +66,10 @@ class UnixDomainAutoConfigurationTests {
 	@Test
 	void onWithItsOwnPropertyAloneWithEveryServerAndClientOnTheClasspath() {
 		runner().run((context) -> {
-			assertThat(context.getBean(UnixDomainPublisher.class).directory()).isEqualTo(this.temp);
+			assertThat(context.getBean(SocketPublisher.class).directory()).isEqualTo(this.temp);
 			assertThat(context).hasSingleBean(UnixDomainRouter.class);
-			assertThat(context).hasSingleBean(ServerPublisher.class);
-			assertThat(context).hasSingleBean(UnixDomainSummary.class);
+			assertThat(context).hasSingleBean(ServerBinders.class);
+			assertThat(context).hasSingleBean(StartupReport.class);
 			assertThat(context).hasSingleBean(TomcatUnixDomainBinder.class);
 			assertThat(context).hasSingleBean(JettyUnixDomainBinder.class);
 			assertThat(context).hasSingleBean(NettyUnixDomainBinder.class);
@@ -79,18 +83,20 @@ class UnixDomainAutoConfigurationTests {
 	void offByDefault() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+							UnixDomainServerAutoConfiguration.class, UnixDomainClientAutoConfiguration.class))
 			.withPropertyValues("loopback.fast-path.enabled=true")
-			.run((context) -> assertThat(context).doesNotHaveBean(UnixDomainPublisher.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SocketPublisher.class));
 	}
 
 	@Test
 	void defaultDirectoryIsPerUser() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+							UnixDomainServerAutoConfiguration.class, UnixDomainClientAutoConfiguration.class))
 			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
-			.run((context) -> assertThat(context.getBean(UnixDomainPublisher.class).directory())
+			.run((context) -> assertThat(context.getBean(SocketPublisher.class).directory())
 				.isEqualTo(SocketDirectory.defaultDirectory().toAbsolutePath().normalize()));
 		assertThat(SocketDirectory.defaultDirectory().toString()).contains("loopback-fast-path");
 	}
@@ -106,11 +112,12 @@ class UnixDomainAutoConfigurationTests {
 	void serversOnlyInAWebApplication() {
 		new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class))
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+							UnixDomainServerAutoConfiguration.class, UnixDomainClientAutoConfiguration.class))
 			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(UnixDomainPublisher.class);
-				assertThat(context).doesNotHaveBean(ServerPublisher.class);
+				assertThat(context).hasSingleBean(SocketPublisher.class);
+				assertThat(context).doesNotHaveBean(ServerBinders.class);
 				assertThat(context).doesNotHaveBean(TomcatUnixDomainBinder.class);
 			});
 	}
@@ -139,8 +146,9 @@ class UnixDomainAutoConfigurationTests {
 				assertThat(connector).isNotNull();
 				HttpClient[] built = new HttpClient[1];
 				ClientHttpConnectorBuilder.reactor()
-					.withHttpClientFactory(() -> HttpClient.create(new UnixDomainConnectionProvider(
-							reactor.netty.http.HttpResources.get(), context.getBean(UnixDomainRouter.class))))
+					.withHttpClientFactory(() -> HttpClient
+						.create(new UnixDomainConnectionProvider(reactor.netty.http.HttpResources.get(),
+								context.getBean(UnixDomainRouter.class), context.getBean(ClientConnections.class))))
 					.withHttpClientCustomizer((client) -> built[0] = client)
 					.build(settings);
 				assertThat(built[0].configuration().connectionProvider())
@@ -207,19 +215,20 @@ class UnixDomainAutoConfigurationTests {
 	@Test
 	void applicationBeansWin() {
 		runner().withUserConfiguration(ApplicationPublisher.class)
-			.run((context) -> assertThat(context.getBean(UnixDomainPublisher.class))
+			.run((context) -> assertThat(context.getBean(SocketPublisher.class))
 				.isSameAs(context.getBean(ApplicationPublisher.class).publisher));
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class ApplicationPublisher {
 
-		final UnixDomainPublisher publisher = new UnixDomainPublisher(
-				new SocketDirectory(Path.of("/tmp/application-sockets"), null), SocketTrust.currentUserOnly(),
-				NetworkNamespace.current(), new RegistryRecorder(new SocketRegistry(1)));
+		final SocketPublisher publisher = new SocketPublisher(
+				new SocketDirectory(Path.of("/tmp/application-sockets"), new SocketPermissions(null),
+						SocketTrust.currentUserOnly(), NetworkNamespace.current()),
+				new SocketPermissions(null), new OwnSockets(), new RegistryRecorder(new SocketRegistry(1)));
 
 		@Bean
-		UnixDomainPublisher applicationPublisher() {
+		SocketPublisher applicationPublisher() {
 			return this.publisher;
 		}
 

@@ -34,8 +34,9 @@ class UnixDomainObservationAutoConfigurationTests {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class,
-					UnixDomainAutoConfiguration.class, UnixDomainObservationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+							UnixDomainClientAutoConfiguration.class, UnixDomainObservationAutoConfiguration.class))
 			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp);
 	}
 

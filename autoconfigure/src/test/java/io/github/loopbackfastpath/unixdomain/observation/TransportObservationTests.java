@@ -10,7 +10,7 @@ import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.UnixDomainHttp;
 import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Reactive;
 import io.github.loopbackfastpath.unixdomain.SelfCallingApplications.Servlet;
-import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,144 @@
+package io.github.loopbackfastpath.unixdomain.autoconfigure;
+
+import io.github.loopbackfastpath.unixdomain.OwnSockets;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.SocketDirectory;
+import io.github.loopbackfastpath.unixdomain.SocketPermissions;
+import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinders;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
+import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcServerSettings;
+import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcSocketServer;
+import io.github.loopbackfastpath.unixdomain.server.jetty.JettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.server.netty.ConfiguredHttpServers;
+import io.github.loopbackfastpath.unixdomain.server.netty.NettyUnixDomainBinder;
+import io.github.loopbackfastpath.unixdomain.server.tomcat.TomcatUnixDomainBinder;
+import io.grpc.CompressorRegistry;
+import io.grpc.DecompressorRegistry;
+import org.apache.tomcat.util.net.NioEndpoint;
+import org.eclipse.jetty.server.Server;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties;
+import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of the same-host mode's servers: the one
+ * {@link SocketPublisher}, a {@link ServerBinder} per embedded web server on the
+ * classpath, and the gRPC server on the socket.
+ *
+ * @author Loopback Fast Path contributors
+ */
+@AutoConfiguration(after = UnixDomainAutoConfiguration.class)
+@ConditionalOnBean(SocketDirectory.class)
+public final class UnixDomainServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketPublisher loopbackFastPathUnixDomainPublisher(SocketDirectory directory, SocketPermissions permissions,
+			OwnSockets own, UnixDomainRecorder recorder) {
+		return new SocketPublisher(directory, permissions, own, recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication
+	ServerBinders loopbackFastPathUnixDomainServerBinders(SocketPublisher publisher,
+			ObjectProvider<ServerBinder> binders) {
+		return new ServerBinders(publisher, binders);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass({ NioEndpoint.class, TomcatWebServer.class })
+	static class TomcatConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TomcatUnixDomainBinder loopbackFastPathTomcatUnixDomainBinder(SocketPermissions permissions,
+				SocketBuffers buffers) {
+			return new TomcatUnixDomainBinder(permissions.socketMode(), buffers);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass({ Server.class, JettyWebServer.class })
+	static class JettyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder(SocketBuffers buffers) {
+			return new JettyUnixDomainBinder(buffers);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass({ HttpServer.class, NettyWebServer.class })
+	static class ReactorNettyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConfiguredHttpServers loopbackFastPathConfiguredHttpServers() {
+			return new ConfiguredHttpServers();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers,
+				SocketBuffers buffers) {
+			return new NettyUnixDomainBinder(servers, buffers);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.grpc.netty.NettyServerBuilder",
+			"org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent",
+			"io.netty.channel.socket.nio.NioServerDomainSocketChannel" })
+	static class GrpcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcSocketServer loopbackFastPathGrpcSocketServer(SocketPublisher publisher, Environment environment,
+				SocketBuffers buffers, ObjectProvider<GrpcServerSettings> settings) {
+			return new GrpcSocketServer(publisher, environment, buffers, settings.getIfAvailable());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties")
+		static class SettingsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			GrpcServerSettings loopbackFastPathGrpcServerSettings(ObjectProvider<GrpcServerProperties> properties,
+					ObjectProvider<CompressorRegistry> compressors, ObjectProvider<DecompressorRegistry> decompressors,
+					ObjectProvider<GrpcServerExecutorProvider> executor,
+					ObjectProvider<ServerBuilderCustomizer<?>> customizers) {
+				return new GrpcServerSettings(properties.getIfAvailable(), compressors.getIfAvailable(),
+						decompressors.getIfAvailable(), executor.getIfAvailable(),
+						customizers.orderedStream().toList());
+			}
+
+		}
+
+	}
+
+}

@@ -1,8 +1,0 @@
-/**
- * Reactor Netty's HTTP client on the same-host mode: a connection provider that acquires
- * the connections of loopback requests from AF_UNIX sockets.
- */
-@NullMarked
-package io.github.loopbackfastpath.unixdomain.reactor;
-
-import org.jspecify.annotations.NullMarked;

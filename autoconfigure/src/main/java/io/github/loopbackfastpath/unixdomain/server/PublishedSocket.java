@@ -1,0 +1,188 @@
+package io.github.loopbackfastpath.unixdomain.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.loopbackfastpath.registry.TrackedSocket;
+import io.github.loopbackfastpath.unixdomain.OwnSockets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An AF_UNIX socket published beside a TCP listener.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class PublishedSocket {
+
+	private final int port;
+
+	private final @Nullable InetAddress address;
+
+	private final Path path;
+
+	private volatile @Nullable Path staged;
+
+	private final String component;
+
+	private final LongAdder accepted = new LongAdder();
+
+	private volatile @Nullable Serving server;
+
+	private volatile @Nullable TrackedSocket record;
+
+	private final OwnSockets own;
+
+	private volatile boolean open = true;
+
+	PublishedSocket(int port, @Nullable InetAddress address, Path path, String component, OwnSockets own) {
+		this.port = port;
+		this.address = address;
+		this.path = path;
+		this.component = component;
+		this.own = own;
+	}
+
+	/**
+	 * The TCP port whose requests the socket serves.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The address the TCP listener is bound to.
+	 * @return the address, or {@code null} for a wildcard address
+	 */
+	public @Nullable InetAddress address() {
+		return this.address;
+	}
+
+	/**
+	 * The socket file.
+	 * @return the path
+	 */
+	public Path path() {
+		return this.path;
+	}
+
+	/**
+	 * What serves it, such as {@code tomcat}.
+	 * @return the component
+	 */
+	public String component() {
+		return this.component;
+	}
+
+	/**
+	 * How many connections it accepted.
+	 * @return the count
+	 */
+	public long acceptedConnections() {
+		return this.accepted.sum();
+	}
+
+	/**
+	 * Whether it is still published. A file someone else removed is found out by the next
+	 * client that falls back to TCP.
+	 * @return whether it is published
+	 */
+	public boolean isOpen() {
+		return this.open && this.own.contains(this.path);
+	}
+
+	// Runs for every connection the server accepts on the socket
+	void accepted() {
+		this.accepted.increment();
+		TrackedSocket record = this.record;
+		if (record != null) {
+			record.connectionAccepted();
+		}
+	}
+
+	void staged(@Nullable Path staged) {
+		this.staged = staged;
+	}
+
+	@Nullable Path staged() {
+		return this.staged;
+	}
+
+	void serving(Serving server) {
+		this.server = server;
+	}
+
+	void recorded(TrackedSocket record) {
+		this.record = record;
+	}
+
+	/**
+	 * Remove the socket's name, so that no new client finds it; connections made already
+	 * go on.
+	 */
+	void unpublish() {
+		this.own.remove(this.path);
+		removeName();
+	}
+
+	// Only a name this socket was published under: a name of someone else's is never
+	// removed
+	private void removeName() {
+		if (this.record != null) {
+			try {
+				Files.deleteIfExists(this.path);
+			}
+			catch (IOException ex) {
+				// Left for the next start-up, which replaces a stale file
+			}
+		}
+	}
+
+	/**
+	 * Remove the socket's name and let the requests in flight on it finish.
+	 * @param done to run once they did
+	 */
+	public void shutDownGracefully(Runnable done) {
+		unpublish();
+		Serving server = this.server;
+		if (server != null) {
+			server.shutDownGracefully(done);
+		}
+		else {
+			done.run();
+		}
+	}
+
+	/**
+	 * Stop serving on the socket and remove its file and its private place.
+	 */
+	void close() {
+		if (!this.open) {
+			return;
+		}
+		this.open = false;
+		this.own.remove(this.path);
+		Serving server = this.server;
+		try {
+			if (server != null) {
+				server.close();
+			}
+		}
+		catch (Exception ex) {
+			// The file is removed below either way
+		}
+		removeName();
+		TrackedSocket record = this.record;
+		if (record != null) {
+			record.closed();
+		}
+		Path staged = this.staged;
+		if (staged != null) {
+			SocketStaging.remove(staged);
+		}
+	}
+
+}

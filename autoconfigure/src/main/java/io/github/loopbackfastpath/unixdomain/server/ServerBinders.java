@@ -1,0 +1,78 @@
+package io.github.loopbackfastpath.unixdomain.server;
+
+import io.github.loopbackfastpath.server.WebServers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.Shutdown;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Publishes an AF_UNIX socket for every web server that starts, the management server's
+ * included, through the {@link ServerBinder} of its kind, and shuts the socket down with
+ * the server ({@link SocketShutdown}, in the server's context). A server no binder
+ * handles is recorded as skipped with the reason.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class ServerBinders implements ApplicationListener<WebServerInitializedEvent> {
+
+	private final SocketPublisher sockets;
+
+	private final ObjectProvider<ServerBinder> binders;
+
+	/**
+	 * Create the binders' dispatcher.
+	 * @param sockets publishes the sockets
+	 * @param binders the binders of the servers on the classpath
+	 */
+	public ServerBinders(SocketPublisher sockets, ObjectProvider<ServerBinder> binders) {
+		this.sockets = sockets;
+		this.binders = binders;
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		WebServer server = event.getWebServer();
+		int port = server.getPort();
+		if (port <= 0 || this.sockets.unavailable() != null) {
+			return;
+		}
+		String component = WebServers.componentOf(server);
+		for (ServerBinder binder : this.binders.orderedStream().toList()) {
+			if (component != null && binder.component().equals(component)) {
+				publish(binder, component, event.getApplicationContext(), port);
+				return;
+			}
+		}
+		this.sockets.skip(server.getClass().getName(), port,
+				"The starter cannot bind " + server.getClass().getName() + " to an AF_UNIX socket.");
+	}
+
+	private void publish(ServerBinder binder, String component, WebServerApplicationContext context, int port) {
+		String refusal = binder.refusal(context);
+		if (refusal != null) {
+			this.sockets.skip(component, port, refusal);
+			return;
+		}
+		PublishedSocket published = this.sockets.publish(component, port, binder.address(context),
+				(socket, accepted) -> binder.bind(context, socket, accepted));
+		if (published != null && context instanceof ConfigurableApplicationContext configurable) {
+			// Shut down with the server, in its own context (the management server's
+			// child context included)
+			boolean graceful = Binder.get(configurable.getEnvironment())
+				.bind("server.shutdown", Shutdown.class)
+				.orElse(Shutdown.GRACEFUL) == Shutdown.GRACEFUL;
+			// A name per published socket: a server the context stops and starts again
+			// (Lifecycle stop and start, a checkpoint and restore) is published anew
+			configurable.getBeanFactory()
+				.registerSingleton("loopbackFastPathUnixDomainShutdown" + port + "#" + published.hashCode(),
+						new SocketShutdown(published, graceful, WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE));
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.github.loopbackfastpath.unixdomain.server.netty;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.github.loopbackfastpath.netty.NettyDomainSockets;
+import io.github.loopbackfastpath.netty.NettySocketBuffers;
+import io.github.loopbackfastpath.registry.Components;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
+import io.github.loopbackfastpath.unixdomain.server.Serving;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpResources;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+
+/**
+ * Binds a Reactor Netty web server to an AF_UNIX socket: a second
+ * {@link DisposableServer} from the {@link HttpServer} Spring Boot configured (kept by
+ * {@link ConfiguredHttpServers}), serving the context's {@link HttpHandler} bean through
+ * a {@link ReactorHttpHandlerAdapter}, as Spring Boot's
+ * {@code NettyReactiveWebServerFactory} does, on the native transport (epoll, kqueue)
+ * where Reactor Netty has it, as its TCP listener is, else on NIO (which takes
+ * {@link UnixDomainSocketAddress}). Both come through public extension points; a server
+ * with {@link NettyRouteProvider}s is not published, since those routes are not public
+ * once the server is built.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class NettyUnixDomainBinder implements ServerBinder {
+
+	private final ConfiguredHttpServers servers;
+
+	private final SocketBuffers buffers;
+
+	/**
+	 * Create the binder.
+	 * @param servers the configured servers, by port
+	 * @param buffers the buffer size asked for on each accepted connection
+	 */
+	public NettyUnixDomainBinder(ConfiguredHttpServers servers, SocketBuffers buffers) {
+		this.servers = servers;
+		this.buffers = buffers;
+	}
+
+	@Override
+	public String component() {
+		return Components.REACTOR_NETTY;
+	}
+
+	@Override
+	public @Nullable String refusal(WebServerApplicationContext context) {
+		HttpServer httpServer = this.servers.configuredIn(context);
+		if (httpServer == null) {
+			return "Its HttpServer did not come from a NettyReactiveWebServerFactory Spring Boot customized (a server the "
+					+ "application built itself), so its configuration cannot be served on an AF_UNIX socket.";
+		}
+		if (httpServer.configuration().sslProvider() != null) {
+			return TLS_REFUSAL;
+		}
+		if (context.getBeanProvider(NettyRouteProvider.class).stream().findAny().isPresent()) {
+			return "The server has NettyRouteProvider beans (such as RSocket over WebSocket), whose routes the "
+					+ "starter cannot serve on an AF_UNIX socket.";
+		}
+		if (context.getBeanProvider(HttpHandler.class).getIfUnique() == null) {
+			return "The context has no single HttpHandler bean to serve on an AF_UNIX socket.";
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable InetAddress address(WebServerApplicationContext context) {
+		HttpServer httpServer = this.servers.configuredIn(context);
+		Supplier<? extends SocketAddress> bindAddress = (httpServer != null) ? httpServer.configuration().bindAddress()
+				: null;
+		SocketAddress bound = (bindAddress != null) ? bindAddress.get() : null;
+		return (bound instanceof InetSocketAddress inet) ? inet.getAddress() : null;
+	}
+
+	@Override
+	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+		HttpServer httpServer = this.servers.configuredIn(context);
+		if (httpServer == null) {
+			throw new IllegalStateException("No configured HttpServer for " + context.getWebServer());
+		}
+		HttpHandler handler = context.getBeanProvider(HttpHandler.class).getObject();
+		boolean nativeTransport = NettyDomainSockets.nativeTransport();
+		SocketAddress address = NettyDomainSockets.address(socket);
+		DisposableServer disposable = httpServer.bindAddress(() -> address)
+			.runOn(HttpResources.get(), nativeTransport)
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				accepted.run();
+				NettySocketBuffers.applyTo(channel, this.buffers.size());
+			})
+			.handle(new ReactorHttpHandlerAdapter(handler))
+			.bindNow();
+		return new Serving() {
+
+			@Override
+			public void shutDownGracefully(Runnable done) {
+				// As Spring Boot's graceful shutdown of the TCP server: no new
+				// connection,
+				// the requests in flight finish (the lifecycle's phase timeout bounds it)
+				Serving.drainInTheBackground(() -> disposable.disposeNow(Duration.ofNanos(Long.MAX_VALUE)), done);
+			}
+
+			@Override
+			public void close() {
+				disposable.disposeNow();
+			}
+
+		};
+	}
+
+}

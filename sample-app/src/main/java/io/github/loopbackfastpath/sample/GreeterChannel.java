@@ -22,15 +22,12 @@ class GreeterChannel implements ApplicationListener<GrpcServerStartedEvent> {
 
 	private volatile @Nullable ManagedChannel channel;
 
-	private volatile int port;
-
 	GreeterChannel(GrpcChannelFactory channels) {
 		this.channels = channels;
 	}
 
 	@Override
 	public void onApplicationEvent(GrpcServerStartedEvent event) {
-		this.port = event.getPort();
 		this.channel = this.channels.createChannel("static://127.0.0.1:" + event.getPort());
 	}
 
@@ -40,14 +37,6 @@ class GreeterChannel implements ApplicationListener<GrpcServerStartedEvent> {
 	 */
 	@Nullable ManagedChannel channel() {
 		return this.channel;
-	}
-
-	/**
-	 * The gRPC server's port.
-	 * @return the port, or 0 until the gRPC server has started
-	 */
-	int port() {
-		return this.port;
 	}
 
 }

@@ -6,8 +6,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,16 +30,6 @@ class GreetingController {
 	@GetMapping("/self-call")
 	Mono<Map<String, String>> selfCall() {
 		return this.selfCaller.call();
-	}
-
-	/**
-	 * Echo the request body: what the bench mode's HTTP workloads send.
-	 * @param body the body
-	 * @return the same bytes
-	 */
-	@PostMapping("/bench/echo")
-	byte[] echo(@RequestBody byte[] body) {
-		return body;
 	}
 
 	@GetMapping("/greeting")

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
-import io.github.loopbackfastpath.unixdomain.httpclient5.UnixDomainRouting;
-import io.github.loopbackfastpath.unixdomain.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
+import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
+import io.github.loopbackfastpath.unixdomain.client.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
@@ -44,12 +44,15 @@ final class HttpBench {
 
 	private final @Nullable UnixDomainRouter sockets;
 
-	HttpBench(int port, @Nullable UnixDomainRouter sockets) {
+	private final @Nullable ClientConnections connections;
+
+	HttpBench(int port, @Nullable UnixDomainRouter sockets, @Nullable ClientConnections connections) {
 		this.echo = URI.create("http://127.0.0.1:" + port + "/bench/echo");
 		this.sockets = sockets;
+		this.connections = connections;
 	}
 
-	static List<Mode> modes(@Nullable UnixDomainPublisher sockets) {
+	static List<Mode> modes(@Nullable SocketPublisher sockets) {
 		return (sockets != null && sockets.unavailable() == null && !sockets.published().isEmpty())
 				? List.of(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN) : List.of(Mode.TCP, Mode.TCP_AGAIN);
 	}
@@ -66,7 +69,7 @@ final class HttpBench {
 	 * @param connectionPerRequest whether every request opens its own connection
 	 * @return the workload's round
 	 */
-	LoopbackBench.Round workload(String client, int payload, int operations, boolean connectionPerRequest) {
+	Round workload(String client, int payload, int operations, boolean connectionPerRequest) {
 		byte[] body = new byte[payload];
 		Arrays.fill(body, (byte) 'x');
 		// A connection per request is counted in connections, as for the JDK channels
@@ -114,10 +117,11 @@ final class HttpBench {
 			this.connections = ConnectionProvider.create("loopback-bench");
 			HttpClientBuilder builder = HttpClientBuilder.create();
 			UnixDomainRouter sockets = HttpBench.this.sockets;
+			ClientConnections records = HttpBench.this.connections;
 			ConnectionProvider provider = this.connections;
-			if (mode == Mode.UNIX_DOMAIN && sockets != null) {
-				provider = new UnixDomainConnectionProvider(provider, sockets);
-				new UnixDomainRouting(sockets).apply(builder);
+			if (mode == Mode.UNIX_DOMAIN && sockets != null && records != null) {
+				provider = new UnixDomainConnectionProvider(provider, sockets, records);
+				new UnixDomainRouting(sockets, records).apply(builder);
 			}
 			ClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(provider));
 			this.httpClient = builder.build();

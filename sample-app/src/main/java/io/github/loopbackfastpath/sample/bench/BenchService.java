@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.loopbackfastpath.sample.LoopbackBench.Comparison;
-import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.sample.LoopbackBench.Ratio;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -55,7 +52,7 @@ final class BenchReport {
 	 * @return the chart's file
 	 * @throws IOException if they cannot be written
 	 */
-	static Path write(Path file, LoopbackBench.Settings settings, Map<String, Comparison> results) throws IOException {
+	static Path write(Path file, BenchSettings settings, Map<WorkloadName, Comparison> results) throws IOException {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
@@ -69,11 +66,11 @@ final class BenchReport {
 		return chart;
 	}
 
-	static Report report(LoopbackBench.Settings settings, Map<String, Comparison> results) {
+	static Report report(BenchSettings settings, Map<WorkloadName, Comparison> results) {
 		List<Line> lines = new ArrayList<>();
 		results.forEach((name, comparison) -> comparison.results().forEach((mode, result) -> {
 			Ratio ratio = comparison.ratios().get(mode);
-			lines.add(new Line(stackOf(name), workloadOf(name), mode.label(), result.p50Micros(), result.p99Micros(),
+			lines.add(new Line(name.stack(), name.workload(), mode.label(), result.p50Micros(), result.p99Micros(),
 					result.operationsPerSecond(), result.bytesPerSecond(), (ratio != null) ? ratio.ratio() : 1.0,
 					(ratio != null) ? finite(ratio.low()) : null, (ratio != null) ? finite(ratio.high()) : null,
 					(ratio != null) ? ratio.describe() : "baseline"));
@@ -82,11 +79,11 @@ final class BenchReport {
 		Machine machine = new Machine(System.getProperty("os.name"), System.getProperty("os.version"),
 				System.getProperty("os.arch"), runtime.availableProcessors(), Runtime.version().toString(),
 				System.getProperty("java.vm.name"));
-		return new Report(Instant.now().toString(), machine, settings, lines, LoopbackBench.verdicts(results));
+		return new Report(Instant.now().toString(), machine, settings, lines, Verdicts.verdicts(results));
 	}
 
-	private static JFreeChart chart(Map<String, Comparison> results) {
-		List<String> rows = new ArrayList<>(results.keySet());
+	private static JFreeChart chart(Map<WorkloadName, Comparison> results) {
+		List<WorkloadName> rows = new ArrayList<>(results.keySet());
 		Map<Mode, Number[]> lows = new LinkedHashMap<>();
 		Map<Mode, Number[]> highs = new LinkedHashMap<>();
 		for (int row = 0; row < rows.size(); row++) {
@@ -101,7 +98,7 @@ final class BenchReport {
 		}
 		List<Mode> modes = new ArrayList<>(lows.keySet());
 		String[] series = modes.stream().map(Mode::label).toArray(String[]::new);
-		String[] categories = rows.stream().map((name) -> name.replace('|', ' ')).toArray(String[]::new);
+		String[] categories = rows.stream().map(WorkloadName::toString).toArray(String[]::new);
 		Number[][] starts = modes.stream().map(lows::get).toArray(Number[][]::new);
 		Number[][] ends = modes.stream().map(highs::get).toArray(Number[][]::new);
 		// Ratios on a log scale, 1 in the middle; intervals wider than 1/4..4 (a run of
@@ -134,14 +131,6 @@ final class BenchReport {
 			.toArray(Number[][]::new);
 	}
 
-	private static String stackOf(String name) {
-		return name.substring(0, name.indexOf('|'));
-	}
-
-	private static String workloadOf(String name) {
-		return name.substring(name.indexOf('|') + 1);
-	}
-
 	private static @Nullable Double finite(double value) {
 		return Double.isNaN(value) ? null : value;
 	}
@@ -155,8 +144,7 @@ final class BenchReport {
 	 * @param lines every line of the table
 	 * @param verdicts the verdict per path
 	 */
-	record Report(String date, Machine machine, LoopbackBench.Settings settings, List<Line> lines,
-			List<String> verdicts) {
+	record Report(String date, Machine machine, BenchSettings settings, List<Line> lines, List<String> verdicts) {
 
 	}
 

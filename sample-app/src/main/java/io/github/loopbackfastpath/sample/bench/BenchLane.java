@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,8 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.sample.LoopbackBench.Result;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -62,7 +60,7 @@ abstract class BenchLane implements AutoCloseable {
 	 * @param lanes opens a mode's lane for the round
 	 * @return the round
 	 */
-	static LoopbackBench.Round interleaved(int operations, long bytes, Lanes lanes) {
+	static Round interleaved(int operations, long bytes, Lanes lanes) {
 		int block = Math.max(1, operations / BLOCKS);
 		return (order) -> {
 			List<BenchLane> opened = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.loopbackfastpath.grpc.GrpcChannels;
-import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
-import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
+import io.github.loopbackfastpath.unixdomain.client.grpc.GrpcUnixDomainChannels;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
@@ -43,8 +42,7 @@ final class GrpcBench {
 		this.channels = (channels != null) ? new GrpcChannels(List.of(channels), new StandardEnvironment()) : null;
 	}
 
-	static List<Mode> modes(int port, @Nullable UnixDomainPublisher sockets,
-			@Nullable GrpcUnixDomainChannels channels) {
+	static List<Mode> modes(int port, @Nullable SocketPublisher sockets, @Nullable GrpcUnixDomainChannels channels) {
 		return (channels != null && sockets != null && sockets.published().containsKey(port))
 				? List.of(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN) : List.of(Mode.TCP, Mode.TCP_AGAIN);
 	}
@@ -58,7 +56,7 @@ final class GrpcBench {
 	 * @param channelPerCall whether every call opens its own channel
 	 * @return the workload's round
 	 */
-	LoopbackBench.Round workload(int payload, int operations, boolean streaming, boolean channelPerCall) {
+	Round workload(int payload, int operations, boolean streaming, boolean channelPerCall) {
 		byte[] body = new byte[payload];
 		long bytesPerCall = (long) payload * (streaming ? 1 + BenchService.STREAMED : 2);
 		return BenchLane.interleaved(operations, channelPerCall ? 0 : bytesPerCall * operations,

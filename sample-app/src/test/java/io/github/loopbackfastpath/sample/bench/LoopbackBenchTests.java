@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,8 +15,6 @@ import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.registry.SocketRegistry;
-import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.sample.LoopbackBench.Ratio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -37,12 +35,11 @@ class LoopbackBenchTests {
 		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath,
-				new LoopbackBench.Settings(3, 50, 2, 10, 0, 0, 0),
+		Map<WorkloadName, Comparison> results = new LoopbackBench(fastPath, new BenchSettings(3, 50, 2, 10, 0, 0, 0),
 				new PrintStream(output, true, StandardCharsets.UTF_8))
 			.run();
-		assertThat(results).containsOnlyKeys("JDK channels|small (128 B)", "JDK channels|bulk (1 MiB)",
-				"JDK channels|connection");
+		assertThat(results).containsOnlyKeys(new WorkloadName("JDK channels", "small (128 B)"),
+				new WorkloadName("JDK channels", "bulk (1 MiB)"), new WorkloadName("JDK channels", "connection"));
 		results.values().forEach((comparison) -> {
 			assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
 			assertThat(comparison.ratios()).containsOnlyKeys(Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
@@ -52,12 +49,17 @@ class LoopbackBenchTests {
 				assertThat(ratio.high()).isGreaterThanOrEqualTo(ratio.ratio());
 			});
 		});
-		assertThat(results.get("JDK channels|small (128 B)").results().get(Mode.UNIX_DOMAIN).operations())
-			.isEqualTo(3 * 50);
-		assertThat(results.get("JDK channels|bulk (1 MiB)").results().get(Mode.TCP).bytes())
+		assertThat(results.get(new WorkloadName("JDK channels", "small (128 B)"))
+			.results()
+			.get(Mode.UNIX_DOMAIN)
+			.operations()).isEqualTo(3 * 50);
+		assertThat(results.get(new WorkloadName("JDK channels", "bulk (1 MiB)")).results().get(Mode.TCP).bytes())
 			.isEqualTo(3 * 2L * 2 * 1024 * 1024);
-		assertThat(results.get("JDK channels|connection").results().get(Mode.TCP_AGAIN).histogram().getTotalCount())
-			.isEqualTo(3 * 10);
+		assertThat(results.get(new WorkloadName("JDK channels", "connection"))
+			.results()
+			.get(Mode.TCP_AGAIN)
+			.histogram()
+			.getTotalCount()).isEqualTo(3 * 10);
 		assertThat(fastPath.registry().totals().values()).as("no ioctl mode where the OS has none").containsOnly(0L);
 		String report = output.toString(StandardCharsets.UTF_8);
 		assertThat(report).contains("tcp (A/A)").contains("AF_UNIX").contains("95% CI").contains("[");
@@ -72,8 +74,8 @@ class LoopbackBenchTests {
 	void writesEveryLineAsJsonAndAChartOfTheRatiosBesideIt(@TempDir Path temp) throws Exception {
 		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), ChannelHandles.detect(),
 				new SocketRegistry(16), true, true);
-		LoopbackBench.Settings settings = new LoopbackBench.Settings(3, 50, 2, 10, 0, 0, 0);
-		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath, settings,
+		BenchSettings settings = new BenchSettings(3, 50, 2, 10, 0, 0, 0);
+		Map<WorkloadName, Comparison> results = new LoopbackBench(fastPath, settings,
 				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
 			.run();
 		Path json = temp.resolve("reports/bench.json");
@@ -100,32 +102,32 @@ class LoopbackBenchTests {
 
 	@Test
 	void theVerdictSaysPerStackWhatTheModeHelpsAndWhatIsNoise() {
-		Map<String, LoopbackBench.Comparison> results = new LinkedHashMap<>();
-		results.put("webclient -> tomcat|small (128 B)", new LoopbackBench.Comparison(Map.of(), Map.of(Mode.TCP_AGAIN,
-				new Ratio(1.0, 0.98, 1.02, 20), Mode.UNIX_DOMAIN, new Ratio(1.01, 0.99, 1.03, 20))));
-		results.put("webclient -> tomcat|connection", new LoopbackBench.Comparison(Map.of(),
+		Map<WorkloadName, Comparison> results = new LinkedHashMap<>();
+		results.put(new WorkloadName("webclient -> tomcat", "small (128 B)"), new Comparison(Map.of(), Map
+			.of(Mode.TCP_AGAIN, new Ratio(1.0, 0.98, 1.02, 20), Mode.UNIX_DOMAIN, new Ratio(1.01, 0.99, 1.03, 20))));
+		results.put(new WorkloadName("webclient -> tomcat", "connection"), new Comparison(Map.of(),
 				Map.of(Mode.TCP_AGAIN, new Ratio(1.0, 0.9, 1.1, 20), Mode.UNIX_DOMAIN, new Ratio(1.2, 1.1, 1.3, 20))));
-		results.put("restclient -> tomcat|bulk (1 MiB)",
-				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(0.8, 0.7, 0.9, 20))));
-		assertThat(LoopbackBench.verdicts(results)).containsExactly(
+		results.put(new WorkloadName("restclient -> tomcat", "bulk (1 MiB)"),
+				new Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(0.8, 0.7, 0.9, 20))));
+		assertThat(Verdicts.verdicts(results)).containsExactly(
 				"webclient -> tomcat: small (128 B): no difference beyond noise; AF_UNIX helps connection",
 				"restclient -> tomcat: AF_UNIX is slower bulk (1 MiB)");
 	}
 
 	@Test
 	void eachStackSaysHowMuchOfTheBareChannelsBulkGainItKeeps() {
-		Map<String, LoopbackBench.Comparison> results = new LinkedHashMap<>();
-		results.put("JDK channels|bulk (1 MiB)",
-				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(2.0, 1.8, 2.2, 20))));
-		results.put("webclient -> tomcat|bulk (1 MiB)", new LoopbackBench.Comparison(Map.of(),
-				Map.of(Mode.UNIX_DOMAIN, new Ratio(Math.sqrt(2), 1.3, 1.5, 20))));
-		results.put("webclient -> tomcat|small (128 B)",
-				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(1.1, 1.05, 1.15, 20))));
-		assertThat(LoopbackBench.bulkGainKept(results))
+		Map<WorkloadName, Comparison> results = new LinkedHashMap<>();
+		results.put(new WorkloadName("JDK channels", "bulk (1 MiB)"),
+				new Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(2.0, 1.8, 2.2, 20))));
+		results.put(new WorkloadName("webclient -> tomcat", "bulk (1 MiB)"),
+				new Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(Math.sqrt(2), 1.3, 1.5, 20))));
+		results.put(new WorkloadName("webclient -> tomcat", "small (128 B)"),
+				new Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(1.1, 1.05, 1.15, 20))));
+		assertThat(Verdicts.bulkGainKept(results))
 			.containsExactly("webclient -> tomcat: 1.414x of the bare channel's 2.000x, 50% of the gain");
-		results.put("JDK channels|bulk (1 MiB)",
-				new LoopbackBench.Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(1.1, 0.9, 1.3, 20))));
-		assertThat(LoopbackBench.bulkGainKept(results)).as("no gain beyond noise to keep").isEmpty();
+		results.put(new WorkloadName("JDK channels", "bulk (1 MiB)"),
+				new Comparison(Map.of(), Map.of(Mode.UNIX_DOMAIN, new Ratio(1.1, 0.9, 1.3, 20))));
+		assertThat(Verdicts.bulkGainKept(results)).as("no gain beyond noise to keep").isEmpty();
 	}
 
 	@Test

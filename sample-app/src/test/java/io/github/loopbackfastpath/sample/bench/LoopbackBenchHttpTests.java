@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,10 +11,10 @@ import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.registry.SocketRecord;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.Transport;
-import io.github.loopbackfastpath.sample.LoopbackBench.Mode;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
-import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
+import io.github.loopbackfastpath.unixdomain.client.grpc.GrpcUnixDomainChannels;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -44,13 +44,16 @@ class LoopbackBenchHttpTests {
 	FastPathEngine fastPath;
 
 	@Autowired
-	UnixDomainPublisher sockets;
+	SocketPublisher sockets;
 
 	@Autowired
 	UnixDomainRouter router;
 
 	@Autowired
-	GreeterChannel greeter;
+	ClientConnections connections;
+
+	@Autowired
+	BenchRunner runner;
 
 	@Autowired
 	GrpcUnixDomainChannels grpcChannels;
@@ -59,13 +62,13 @@ class LoopbackBenchHttpTests {
 	void comparesTcpAndTheStartersAfUnixThroughBothClients() throws Exception {
 		long before = this.fastPath.registry().records().stream().mapToLong(SocketRecord::id).max().orElse(0);
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(this.fastPath,
-				new LoopbackBench.Settings(2, 10, 1, 2, 10, 1, 5),
-				new PrintStream(output, true, StandardCharsets.UTF_8), this.port, this.sockets, this.router)
-			.withGrpc(this.greeter.port(), this.grpcChannels)
+		Map<WorkloadName, Comparison> results = new LoopbackBench(this.fastPath,
+				new BenchSettings(2, 10, 1, 2, 10, 1, 5), new PrintStream(output, true, StandardCharsets.UTF_8),
+				this.port, this.sockets, this.router, this.connections)
+			.withGrpc(this.runner.grpcPort(), this.grpcChannels)
 			.run();
 		for (String workload : List.of("unary (128 B)", "unary (64 KiB)", "stream (16x64 KiB)", "channel")) {
-			LoopbackBench.Comparison comparison = results.get("grpc-java -> grpc-netty|" + workload);
+			Comparison comparison = results.get(new WorkloadName("grpc-java -> grpc-netty", workload));
 			assertThat(comparison).as("gRPC " + workload).isNotNull();
 			assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
 		}
@@ -76,16 +79,18 @@ class LoopbackBenchHttpTests {
 			.isNotEmpty();
 		for (String stack : List.of("webclient -> tomcat", "restclient -> tomcat")) {
 			for (String workload : List.of("small (128 B)", "bulk (1 MiB)", "connection")) {
-				LoopbackBench.Comparison comparison = results.get(stack + "|" + workload);
+				Comparison comparison = results.get(new WorkloadName(stack, workload));
 				assertThat(comparison).as(stack + " " + workload).isNotNull();
 				assertThat(comparison.results()).containsOnlyKeys(Mode.TCP, Mode.TCP_AGAIN, Mode.UNIX_DOMAIN);
 				assertThat(comparison.ratios().get(Mode.UNIX_DOMAIN).rounds()).isEqualTo(2);
 			}
 		}
-		assertThat(results.get("restclient -> tomcat|connection").results().get(Mode.UNIX_DOMAIN).operations())
-			.isEqualTo(2 * 5);
+		assertThat(results.get(new WorkloadName("restclient -> tomcat", "connection"))
+			.results()
+			.get(Mode.UNIX_DOMAIN)
+			.operations()).isEqualTo(2 * 5);
 		// The request that opens a round's connection is not timed
-		assertThat(results.get("webclient -> tomcat|small (128 B)")
+		assertThat(results.get(new WorkloadName("webclient -> tomcat", "small (128 B)"))
 			.results()
 			.get(Mode.UNIX_DOMAIN)
 			.histogram()

@@ -1,20 +1,23 @@
-package io.github.loopbackfastpath.sample;
+package io.github.loopbackfastpath.sample.bench;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
-import io.github.loopbackfastpath.unixdomain.UnixDomainPublisher;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
-import io.github.loopbackfastpath.unixdomain.grpc.GrpcUnixDomainChannels;
+import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
+import io.github.loopbackfastpath.unixdomain.client.grpc.GrpcUnixDomainChannels;
+import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,29 +32,44 @@ import org.springframework.stereotype.Component;
  * @author Loopback Fast Path contributors
  */
 @Component
-class BenchRunner implements ApplicationRunner {
+class BenchRunner implements ApplicationRunner, ApplicationListener<GrpcServerStartedEvent> {
 
 	private final ObjectProvider<FastPathEngine> fastPath;
 
 	private final ConfigurableApplicationContext context;
 
-	private final ObjectProvider<UnixDomainPublisher> sockets;
+	private final ObjectProvider<SocketPublisher> sockets;
 
 	private final ObjectProvider<UnixDomainRouter> router;
 
-	private final GreeterChannel greeter;
+	private final ObjectProvider<ClientConnections> connections;
+
+	private volatile int grpcPort;
 
 	private final ObjectProvider<GrpcUnixDomainChannels> grpcChannels;
 
 	BenchRunner(ObjectProvider<FastPathEngine> fastPath, ConfigurableApplicationContext context,
-			ObjectProvider<UnixDomainPublisher> sockets, ObjectProvider<UnixDomainRouter> router,
-			GreeterChannel greeter, ObjectProvider<GrpcUnixDomainChannels> grpcChannels) {
+			ObjectProvider<SocketPublisher> sockets, ObjectProvider<UnixDomainRouter> router,
+			ObjectProvider<ClientConnections> connections, ObjectProvider<GrpcUnixDomainChannels> grpcChannels) {
 		this.fastPath = fastPath;
 		this.context = context;
 		this.sockets = sockets;
 		this.router = router;
-		this.greeter = greeter;
+		this.connections = connections;
 		this.grpcChannels = grpcChannels;
+	}
+
+	@Override
+	public void onApplicationEvent(GrpcServerStartedEvent event) {
+		this.grpcPort = event.getPort();
+	}
+
+	/**
+	 * The gRPC server's port, which the gRPC workloads call.
+	 * @return the port, or 0 until the gRPC server has started
+	 */
+	int grpcPort() {
+		return this.grpcPort;
 	}
 
 	@Override
@@ -63,9 +81,8 @@ class BenchRunner implements ApplicationRunner {
 		if (fastPath == null) {
 			throw new IllegalStateException("The bench needs the loopback fast path starter and JNA");
 		}
-		LoopbackBench.Settings defaults = LoopbackBench.Settings.DEFAULT;
-		LoopbackBench.Settings settings = new LoopbackBench.Settings(
-				option(arguments, "bench.rounds", defaults.rounds()),
+		BenchSettings defaults = BenchSettings.DEFAULT;
+		BenchSettings settings = new BenchSettings(option(arguments, "bench.rounds", defaults.rounds()),
 				option(arguments, "bench.small", defaults.smallRequests()),
 				option(arguments, "bench.bulk", defaults.bulkRequests()),
 				option(arguments, "bench.connections", defaults.connections()),
@@ -74,9 +91,9 @@ class BenchRunner implements ApplicationRunner {
 				option(arguments, "bench.http-connections", defaults.httpConnections()));
 		int port = (this.context instanceof WebServerApplicationContext web && web.getWebServer() != null)
 				? web.getWebServer().getPort() : 0;
-		Map<String, LoopbackBench.Comparison> results = new LoopbackBench(fastPath, settings, System.out, port,
-				this.sockets.getIfAvailable(), this.router.getIfAvailable())
-			.withGrpc(this.greeter.port(), this.grpcChannels.getIfAvailable())
+		Map<WorkloadName, Comparison> results = new LoopbackBench(fastPath, settings, System.out, port,
+				this.sockets.getIfAvailable(), this.router.getIfAvailable(), this.connections.getIfAvailable())
+			.withGrpc(this.grpcPort, this.grpcChannels.getIfAvailable())
 			.only(arguments.containsOption("bench.only") ? arguments.getOptionValues("bench.only") : List.of())
 			.run();
 		if (arguments.containsOption("bench.report")) {

@@ -108,8 +108,7 @@ public class LoopbackFastPathEndpoint {
 		Instant closedAt = record.closedAt();
 		return new SocketDescriptor(record.id(), outcome.role().name(), outcome.component(),
 				Addresses.format(record.localAddress()), Addresses.format(record.remoteAddress()),
-				record.loopbackPeer(), outcome.handle(),
-				(this.engine != null) ? this.engine.verifyHandle(record) : null,
+				record.loopbackPeer(), record.handle(), (this.engine != null) ? this.engine.verifyHandle(record) : null,
 				(outcome.stage() != null) ? outcome.stage().name() : null, outcome.status().name(), outcome.errorCode(),
 				outcome.errorName(), outcome.message(), outcome.time().toString(), record.isOpen(),
 				(closedAt != null) ? closedAt.toString() : null, record.acceptedConnections(),

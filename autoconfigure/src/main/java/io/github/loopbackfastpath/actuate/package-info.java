@@ -1,5 +1,7 @@
 /**
- * The Actuator endpoint that shows, socket by socket, what the fast path did.
+ * What an operator reads of both modes through Actuator: the {@code loopbackfastpath}
+ * endpoint (socket by socket, and the same-host mode's directory and published sockets),
+ * the health contributor and the metrics.
  */
 @NullMarked
 package io.github.loopbackfastpath.actuate;

@@ -1,9 +1,11 @@
 package io.github.loopbackfastpath.engine;
 
+import java.lang.ref.WeakReference;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.jdk.JdkFastLoopback;
@@ -90,21 +92,40 @@ public final class FastPathEngine implements LoopbackFastPath {
 		if (!isEnabled(request.role())) {
 			return disabled(request);
 		}
+		if (!this.platform.supportsFastPath()) {
+			WeakReference<Channel> weak = new WeakReference<>(channel);
+			return unsupported(request, () -> {
+				Channel live = weak.get();
+				return (live != null) ? this.handles.lookup(live) : NativeHandle.unavailable("The channel is gone");
+			});
+		}
 		return request(request, this.handles.lookup(channel));
 	}
 
 	@Override
-	public SocketRecord request(SocketRequest request, NativeHandle handle) {
+	public SocketRecord request(SocketRequest request, Supplier<NativeHandle> handle) {
 		if (!isEnabled(request.role())) {
 			return disabled(request);
 		}
-		Long value = handle.value();
 		if (!this.platform.supportsFastPath()) {
-			String message = "SIO_LOOPBACK_FAST_PATH exists only on Windows; " + this.platform.osName() + " "
-					+ this.platform.osVersion() + " has no equivalent, so the socket was left unchanged"
-					+ ((value != null) ? "." : ". The native socket was not reached either: " + handle.problem());
-			return record(request, FastPathStatus.UNSUPPORTED_PLATFORM, handle, null, message);
+			return unsupported(request, handle);
 		}
+		return request(request, handle.get());
+	}
+
+	// Where the OS has no ioctl nothing native is needed: the handle is read when the
+	// endpoint is read, not on the connection path and not at start-up
+	private SocketRecord unsupported(SocketRequest request, Supplier<NativeHandle> handle) {
+		SocketRecord record = record(request, FastPathStatus.UNSUPPORTED_PLATFORM,
+				NativeHandle.unavailable("Read when asked for"), null,
+				"SIO_LOOPBACK_FAST_PATH exists only on Windows; " + this.platform.osName() + " "
+						+ this.platform.osVersion() + " has no equivalent, so the socket was left unchanged.");
+		record.readHandleLater(() -> handle.get().value());
+		return record;
+	}
+
+	private SocketRecord request(SocketRequest request, NativeHandle handle) {
+		Long value = handle.value();
 		String refusal = this.safeguards.refusal(this.platform.windowsBuild(), this.settingNames);
 		if (refusal != null) {
 			return record(request, FastPathStatus.SKIPPED, handle, null, refusal);
@@ -194,7 +215,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 	 * (closed, not bound yet, no handle)
 	 */
 	public @Nullable Boolean verifyHandle(SocketRecord record) {
-		Long handle = record.outcome().handle();
+		Long handle = record.handle();
 		if (handle == null || !record.isOpen()) {
 			return null;
 		}

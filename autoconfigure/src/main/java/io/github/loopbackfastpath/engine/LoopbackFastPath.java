@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.engine;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.platform.NativeHandle;
 import io.github.loopbackfastpath.registry.LiveSocket;
@@ -39,13 +40,15 @@ public interface LoopbackFastPath {
 	TrackedSocket request(SocketRequest request, Channel channel);
 
 	/**
-	 * Request the fast path for a socket whose handle the hook found itself (a library
-	 * that exposes its descriptor).
+	 * Request the fast path for a socket whose handle the hook finds itself (a library
+	 * that exposes its descriptor). The handle is read only where the ioctl needs it;
+	 * elsewhere when the endpoint is read, so the reader must not keep the socket
+	 * reachable.
 	 * @param request what the hook knows
-	 * @param handle the handle, or why it is unavailable
+	 * @param handle reads the handle, or why it is unavailable
 	 * @return the tracked socket
 	 */
-	TrackedSocket request(SocketRequest request, NativeHandle handle);
+	TrackedSocket request(SocketRequest request, Supplier<NativeHandle> handle);
 
 	/**
 	 * Record a socket that was deliberately left alone.

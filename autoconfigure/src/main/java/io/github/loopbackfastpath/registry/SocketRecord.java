@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.registry;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,10 @@ public final class SocketRecord implements TrackedSocket {
 
 	private volatile @Nullable Instant closedAt;
 
+	private volatile @Nullable Supplier<@Nullable Long> handleReader;
+
+	private volatile @Nullable Long readHandle;
+
 	SocketRecord(long id, SocketOutcome outcome, @Nullable LiveSocket socket,
 			@Nullable InetSocketAddress knownLocalAddress, @Nullable InetSocketAddress knownRemoteAddress,
 			SocketRegistry registry) {
@@ -53,6 +58,34 @@ public final class SocketRecord implements TrackedSocket {
 	@Override
 	public SocketOutcome outcome() {
 		return this.outcome;
+	}
+
+	/**
+	 * The native socket: the one the request read, or, for a socket whose handle was left
+	 * to be read when someone asks (where the OS has no ioctl, nothing native is loaded
+	 * on the connection path), read now, once, while the socket is open.
+	 * @return the handle, or {@code null} when it is not known
+	 */
+	public @Nullable Long handle() {
+		Long known = this.outcome.handle();
+		if (known != null) {
+			return known;
+		}
+		Long read = this.readHandle;
+		Supplier<@Nullable Long> reader = this.handleReader;
+		if (read == null && reader != null && isOpen()) {
+			read = reader.get();
+			this.readHandle = read;
+		}
+		return read;
+	}
+
+	/**
+	 * Leave the native socket to be read when {@link #handle()} is asked for.
+	 * @param reader reads it; must not keep the socket reachable
+	 */
+	public void readHandleLater(Supplier<@Nullable Long> reader) {
+		this.handleReader = reader;
 	}
 
 	/**
@@ -134,6 +167,7 @@ public final class SocketRecord implements TrackedSocket {
 
 	@Override
 	public void closed() {
+		this.handleReader = null;
 		this.registry.closed(this);
 	}
 

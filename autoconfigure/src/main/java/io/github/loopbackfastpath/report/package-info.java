@@ -1,7 +1,9 @@
 /**
- * What an operator reads about the fast path outside the endpoint: one log line per
- * listener, one warning with the fix per distinct failure, the start-up summary, and the
- * failure analysis when {@code fail-on-error} stops start-up.
+ * What an operator reads about both modes outside the endpoint: one log line per listener
+ * ({@code SocketLogger}), one warning with the fix per distinct failure
+ * ({@code Remedies}), the one start-up summary line for both modes
+ * ({@code StartupReport}), and the failure analysis when {@code fail-on-error} stops
+ * start-up.
  */
 @NullMarked
 package io.github.loopbackfastpath.report;

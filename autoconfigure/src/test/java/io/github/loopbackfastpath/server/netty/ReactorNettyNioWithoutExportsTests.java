@@ -65,7 +65,7 @@ class ReactorNettyNioWithoutExportsTests {
 		assertThat(engine.registry().records()).extracting(SocketRecord::role)
 			.containsExactly(SocketRole.LISTENER, SocketRole.CLIENT);
 		assertThat(engine.registry().records()).allSatisfy((record) -> {
-			assertThat(record.outcome().handle()).isNotNull();
+			assertThat(record.handle()).isNotNull();
 			assertThat(engine.verifyHandle(record)).isTrue();
 		});
 	}

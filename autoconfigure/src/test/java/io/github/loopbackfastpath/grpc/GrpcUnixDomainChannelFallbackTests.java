@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.DocumentContext;
 import io.github.loopbackfastpath.test.EchoGrpc;
-import io.github.loopbackfastpath.test.Http;
 import io.github.loopbackfastpath.test.TestApplication;
 import io.github.loopbackfastpath.test.UnixSockets;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
@@ -208,24 +207,15 @@ class GrpcUnixDomainChannelFallbackTests {
 	}
 
 	private List<Map<String, Object>> unixDomainClients(Path socket) {
-		return report().read("$.sockets[?(@.component == 'grpc-client' && @.transport == 'UNIX_DOMAIN' && @.path == '"
-				+ socket + "')]");
+		return new UnixDomainReport(this.port, DIRECTORY).unixDomainClients(socket);
 	}
 
 	private long acceptedConnections(int grpcPort) {
-		List<Number> accepted = report()
-			.read("$.sockets[?(@.component == 'grpc' && @.transport == 'UNIX_DOMAIN' && @.path == '"
-					+ DIRECTORY.resolve(grpcPort + ".sock") + "')].acceptedConnections");
-		return accepted.get(0).longValue();
+		return new UnixDomainReport(this.port, DIRECTORY).acceptedConnections(grpcPort);
 	}
 
 	private DocumentContext report() {
-		try {
-			return Http.json("http://127.0.0.1:" + this.port + "/actuator/loopbackfastpath");
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new UnixDomainReport(this.port, DIRECTORY).read();
 	}
 
 }

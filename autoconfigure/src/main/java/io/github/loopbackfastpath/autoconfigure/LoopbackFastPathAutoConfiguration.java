@@ -12,6 +12,7 @@ import io.github.loopbackfastpath.platform.SocketPlatform;
 import io.github.loopbackfastpath.platform.detect.SocketPlatforms;
 import io.github.loopbackfastpath.registry.RecordListener;
 import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.report.SameHostStatus;
 import io.github.loopbackfastpath.report.SocketLogger;
 import io.github.loopbackfastpath.report.StartupReport;
 import org.apache.commons.logging.Log;
@@ -70,10 +71,9 @@ public final class LoopbackFastPathAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Conditional(EitherModeEnabled.class)
 	StartupReport loopbackFastPathStartupReport(SocketRegistry registry, LoopbackFastPathProperties properties,
-			ObjectProvider<FastPathEngine> engine, Environment environment) {
+			ObjectProvider<FastPathEngine> engine, ObjectProvider<SameHostStatus> sameHost) {
 		return new StartupReport(registry, properties.isEnabled() ? engine.getIfAvailable() : null,
-				// A string compare: a bad value is the mode's properties' to refuse
-				"true".equalsIgnoreCase(environment.getProperty(SAME_HOST_ENABLED, "").trim()));
+				sameHost.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

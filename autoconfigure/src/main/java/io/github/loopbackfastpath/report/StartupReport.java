@@ -41,15 +41,15 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
 
 	private final @Nullable FastPathEngine ioctl;
 
-	private final boolean sameHost;
+	private final @Nullable SameHostStatus sameHost;
 
 	/**
 	 * Create the report.
 	 * @param registry the records
 	 * @param ioctl the engine when the ioctl is on, else {@code null}
-	 * @param sameHost whether the same-host mode is on
+	 * @param sameHost the same-host mode when it is on, else {@code null}
 	 */
-	public StartupReport(SocketRegistry registry, @Nullable FastPathEngine ioctl, boolean sameHost) {
+	public StartupReport(SocketRegistry registry, @Nullable FastPathEngine ioctl, @Nullable SameHostStatus sameHost) {
 		this.registry = registry;
 		this.ioctl = ioctl;
 		this.sameHost = sameHost;
@@ -86,8 +86,12 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
 				line.append("; JDK-wide mode ").append(jdkWide.state());
 			}
 		}
-		if (this.sameHost) {
-			line.append((ioctl != null) ? "; " : " ").append("same-host mode: ").append(published());
+		SameHostStatus sameHost = this.sameHost;
+		if (sameHost != null) {
+			String unavailable = sameHost.unavailable();
+			line.append((ioctl != null) ? "; " : " ")
+				.append("same-host mode: ")
+				.append((unavailable != null) ? "off, " + unavailable : published());
 		}
 		Map<String, String> notCovered = this.registry.notCovered();
 		if (!notCovered.isEmpty()) {

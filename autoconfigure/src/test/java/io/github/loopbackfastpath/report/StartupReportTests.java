@@ -1,11 +1,16 @@
 package io.github.loopbackfastpath.report;
 
+import java.nio.file.Path;
+
+import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.test.SubstituteWindows;
 import io.github.loopbackfastpath.test.TestApplication;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -57,6 +62,35 @@ class StartupReportTests {
 				.contains("WSAEACCES 10013")
 				.contains("Check that no security product or policy forbids socket ioctls");
 		}
+	}
+
+	@Test
+	@EnabledOnOs({ OS.LINUX, OS.MAC })
+	void oneLineForBothModes(CapturedOutput output, @TempDir Path directory) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+			.properties("loopback.fast-path.enabled=true", "loopback.fast-path.unix-domain.enabled=true",
+					"loopback.fast-path.unix-domain.directory=" + directory.resolve("sockets"), "server.port=0",
+					"server.address=127.0.0.1")
+			.run()) {
+			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+			assertThat(output.toString()
+				.lines()
+				.filter((line) -> line.contains("io.github.loopbackfastpath ")
+						&& line.contains("Loopback fast path on ")))
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.contains(": listeners 1 UNSUPPORTED_PLATFORM;")
+				.contains("; same-host mode: published in " + directory.resolve("sockets") + ": tomcat on " + port
+						+ "@127.0.0.1.sock");
+		}
+	}
+
+	@Test
+	void theSameHostModeOffWithItsReason() {
+		SocketRegistry registry = new SocketRegistry(8);
+		assertThat(new StartupReport(registry, null, () -> "This JVM cannot open AF_UNIX sockets.").summary())
+			.isEqualTo("Loopback fast path same-host mode: off, This JVM cannot open AF_UNIX sockets.");
+		assertThat(new StartupReport(registry, null, () -> null).summary())
+			.isEqualTo("Loopback fast path same-host mode: published nothing");
 	}
 
 	private static ConfigurableApplicationContext start(SubstituteWindows windows, String... properties) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.registry.SocketRegistry;
+import io.github.loopbackfastpath.report.SameHostStatus;
 import io.github.loopbackfastpath.unixdomain.NetworkNamespace;
 import io.github.loopbackfastpath.unixdomain.OwnSockets;
 import io.github.loopbackfastpath.unixdomain.RegistryRecorder;
@@ -81,6 +82,12 @@ public final class UnixDomainAutoConfiguration {
 		@ConditionalOnMissingBean
 		UnixDomainRecorder loopbackFastPathUnixDomainRecorder(SocketRegistry registry) {
 			return new RegistryRecorder(registry);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SameHostStatus loopbackFastPathSameHostStatus(SocketDirectory directory) {
+			return directory::unavailable;
 		}
 
 		@Bean

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.loopbackfastpath.unixdomain.SocketNames;
 import io.github.loopbackfastpath.unixdomain.SocketPermissions;
@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SocketStaging {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private SocketStaging() {
 	}
 
@@ -40,7 +38,11 @@ final class SocketStaging {
 			return null;
 		}
 		for (int attempt = 0;; attempt++) {
-			Path staging = directory.resolve("." + Long.toString(RANDOM.nextInt() & 0x7fffffffL, 36));
+			// Unique, not secret: the directory is made owner-only and atomically, and a
+			// name taken meanwhile is tried again (no SecureRandom: its providers cost
+			// start-up tens of milliseconds)
+			Path staging = directory
+				.resolve("." + Long.toString(ThreadLocalRandom.current().nextInt() & 0x7fffffffL, 36));
 			try {
 				SocketPermissions.createPrivateDirectory(staging);
 				return staging.resolve(socket.getFileName());

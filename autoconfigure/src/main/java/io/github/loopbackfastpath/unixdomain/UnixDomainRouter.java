@@ -17,8 +17,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client side of the same-host mode: the one place that decides whether a request
- * goes over an AF_UNIX socket instead of TCP. Only a plain {@code http://} request to a
+ * Where a request goes: the one place that decides whether a client's connection goes
+ * over an AF_UNIX socket instead of TCP. Only a plain {@code http://} request to a
  * loopback address ({@code localhost}, 127.0.0.0/8, {@code [::1]}) is routed, and only to
  * a socket served by the listener the same request would reach over TCP (one bound to
  * that address, else one bound to a wildcard address; see {@link SocketNames#name}): this

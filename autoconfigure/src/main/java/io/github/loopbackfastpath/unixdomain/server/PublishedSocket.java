@@ -11,7 +11,8 @@ import io.github.loopbackfastpath.unixdomain.OwnSockets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An AF_UNIX socket published beside a TCP listener.
+ * An AF_UNIX socket published beside a TCP listener: what serves it, its private place,
+ * its record, and how it is unpublished and closed.
  *
  * @author Loopback Fast Path contributors
  */

@@ -12,10 +12,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Publishes an AF_UNIX socket for every web server that starts, the management server's
- * included, through the {@link ServerBinder} of its kind, and shuts the socket down with
- * the server ({@link SocketShutdown}, in the server's context). A server no binder
- * handles is recorded as skipped with the reason.
+ * Hands every web server that starts, the management server's included, to the
+ * {@link ServerBinder} of its kind and to the {@link SocketPublisher}, and registers the
+ * socket's shutdown with the server ({@link SocketShutdown}, in the server's context). A
+ * server no binder handles is recorded as skipped with the reason.
  *
  * @author Loopback Fast Path contributors
  */

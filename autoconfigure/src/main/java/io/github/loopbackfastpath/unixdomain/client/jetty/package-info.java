@@ -1,7 +1,8 @@
 /**
- * The same-host mode for Jetty's HTTP client: a {@code SocketAddressResolver} (the hook
- * Spring Boot itself uses to filter Jetty's addresses) that gives each new connection to
- * a published, trusted loopback socket an AF_UNIX transport.
+ * Jetty's HTTP client on the same-host mode: a {@code SocketAddressResolver} (the hook
+ * Spring Boot itself uses to filter Jetty's addresses),
+ * {@code UnixDomainSocketAddressResolver}, that gives each routed connection an AF_UNIX
+ * transport ({@code UnixDomainTransport}).
  */
 @NullMarked
 package io.github.loopbackfastpath.unixdomain.client.jetty;

@@ -37,7 +37,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 /**
- * Publishes an AF_UNIX socket beside the gRPC server Spring Boot started: a second
+ * The gRPC server on the published socket, beside the one Spring Boot started: a second
  * grpc-netty server, on Netty's epoll domain socket channel where Netty has epoll (as
  * grpc-netty's TCP server runs on Linux), else on NIO, serving the same service
  * definitions (with the interceptors Spring gRPC applied to them), on grpc-netty's shared

@@ -1,6 +1,5 @@
 package io.github.loopbackfastpath.engine;
 
-import java.lang.ref.WeakReference;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
@@ -93,11 +92,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 			return disabled(request);
 		}
 		if (!this.platform.supportsFastPath()) {
-			WeakReference<Channel> weak = new WeakReference<>(channel);
-			return unsupported(request, () -> {
-				Channel live = weak.get();
-				return (live != null) ? this.handles.lookup(live) : NativeHandle.unavailable("The channel is gone");
-			});
+			return unsupported(request, NativeHandle.readLater(channel, this.handles::lookup));
 		}
 		return request(request, this.handles.lookup(channel));
 	}

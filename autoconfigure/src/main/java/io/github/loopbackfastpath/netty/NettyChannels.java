@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.Channel;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.engine.LoopbackFastPath;
 import io.github.loopbackfastpath.engine.SocketRequest;
@@ -51,15 +50,6 @@ public final class NettyChannels {
 	 * @param fastPath the engine, whose handle finder reaches JDK channels
 	 * @return the handle, or why it is unavailable
 	 */
-	// Reads the handle when the engine asks, without keeping the channel reachable
-	private static Supplier<NativeHandle> handleLater(io.netty.channel.Channel channel, LoopbackFastPath fastPath) {
-		WeakReference<io.netty.channel.Channel> weak = new WeakReference<>(channel);
-		return () -> {
-			io.netty.channel.Channel live = weak.get();
-			return (live != null) ? handle(live, fastPath) : NativeHandle.unavailable("The channel is gone");
-		};
-	}
-
 	public static NativeHandle handle(io.netty.channel.Channel channel, LoopbackFastPath fastPath) {
 		if (UNIX_PRESENT && Unix.isUnixChannel(channel)) {
 			return Unix.handle(channel);
@@ -113,7 +103,7 @@ public final class NettyChannels {
 				return;
 			}
 			listen(channel, fastPath.request(SocketRequest.listener(component, Stage.BEFORE_BIND, live(channel)),
-					handleLater(channel, fastPath)));
+					NativeHandle.readLater(channel, (live) -> handle(live, fastPath))));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// Best effort: never break the listener, never stay silent
@@ -150,7 +140,7 @@ public final class NettyChannels {
 				socket = fastPath.skip(request, notLoopback);
 			}
 			else {
-				socket = fastPath.request(request, handleLater(channel, fastPath));
+				socket = fastPath.request(request, NativeHandle.readLater(channel, (live) -> handle(live, fastPath)));
 			}
 			closeWith(channel, socket);
 		}

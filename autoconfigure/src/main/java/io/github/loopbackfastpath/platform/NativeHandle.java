@@ -1,5 +1,9 @@
 package io.github.loopbackfastpath.platform;
 
+import java.lang.ref.WeakReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +33,23 @@ public record NativeHandle(@Nullable Long value, @Nullable String problem) {
 	 */
 	public static NativeHandle unavailable(String problem) {
 		return new NativeHandle(null, problem);
+	}
+
+	/**
+	 * Read a socket's handle when asked for, without keeping the socket reachable: where
+	 * the OS has no ioctl, handles are read when the endpoint is read, and a socket the
+	 * application dropped must not be kept alive by its record.
+	 * @param <S> the kind of socket
+	 * @param socket the socket
+	 * @param reader reads its handle
+	 * @return reads the handle, or says the socket is gone
+	 */
+	public static <S> Supplier<NativeHandle> readLater(S socket, Function<S, NativeHandle> reader) {
+		WeakReference<S> weak = new WeakReference<>(socket);
+		return () -> {
+			S live = weak.get();
+			return (live != null) ? reader.apply(live) : unavailable("The socket is gone");
+		};
 	}
 
 	/**

@@ -233,7 +233,7 @@ public final class SocketDirectory {
 		InetAddress bound = (address != null && !address.isAnyLocalAddress()) ? address : null;
 		Path socket = socketFor(port, bound, null);
 		if (bound != null && !bound.isLoopbackAddress()) {
-			return new Claim(socket, "The listener is bound to " + bound.getHostAddress()
+			return new Claim(socket, bound, "The listener is bound to " + bound.getHostAddress()
 					+ ", not a loopback address: no loopback call reaches it over TCP, so it is not published.");
 		}
 		String refusal = create();
@@ -241,7 +241,7 @@ public final class SocketDirectory {
 			refusal = this.trust.untrustedDirectory(this.directory);
 		}
 		if (refusal != null) {
-			return new Claim(socket, refusal);
+			return new Claim(socket, bound, refusal);
 		}
 		Taken taken = taken(socket);
 		String namespaceId = this.namespace.id();
@@ -249,7 +249,7 @@ public final class SocketDirectory {
 			socket = socketFor(port, bound, namespaceId);
 			taken = taken(socket);
 		}
-		return new Claim(socket, (taken != null) ? taken.reason() : null);
+		return new Claim(socket, bound, (taken != null) ? taken.reason() : null);
 	}
 
 	// Null once the socket file is free to bind, else why it is taken
@@ -302,9 +302,11 @@ public final class SocketDirectory {
 	 * The name a listener's socket may be published under.
 	 *
 	 * @param socket the socket file
+	 * @param address the single address the listener is bound to, {@code null} for a
+	 * wildcard address
 	 * @param refusal why it may not be published, or {@code null} if it may
 	 */
-	public record Claim(Path socket, @Nullable String refusal) {
+	public record Claim(Path socket, @Nullable InetAddress address, @Nullable String refusal) {
 	}
 
 	private record Taken(String reason, boolean byOtherNamespace) {

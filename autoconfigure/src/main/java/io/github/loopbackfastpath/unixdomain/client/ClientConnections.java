@@ -1,9 +1,6 @@
 package io.github.loopbackfastpath.unixdomain.client;
 
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import io.github.loopbackfastpath.registry.TrackedSocket;
@@ -24,7 +21,7 @@ public final class ClientConnections {
 
 	private final SocketBuffers buffers;
 
-	private final Set<String> notRouted = ConcurrentHashMap.newKeySet();
+	private volatile boolean leavesClientsOnTcp;
 
 	/**
 	 * Create the client side's records.
@@ -61,16 +58,8 @@ public final class ClientConnections {
 	 * @param reason why, and what to use instead
 	 */
 	public void notCovered(String component, String reason) {
-		this.notRouted.add(component);
+		this.leavesClientsOnTcp = true;
 		this.recorder.notCovered(component, reason);
-	}
-
-	/**
-	 * The clients said to stay on TCP in this mode.
-	 * @return their component names
-	 */
-	public Set<String> notRouted() {
-		return new TreeSet<>(this.notRouted);
 	}
 
 	/**
@@ -78,7 +67,7 @@ public final class ClientConnections {
 	 * @return whether {@link #notCovered(String, String)} named one
 	 */
 	public boolean leavesClientsOnTcp() {
-		return !this.notRouted.isEmpty();
+		return this.leavesClientsOnTcp;
 	}
 
 }

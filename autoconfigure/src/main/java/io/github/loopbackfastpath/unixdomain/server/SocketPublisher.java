@@ -95,7 +95,7 @@ public final class SocketPublisher implements AutoCloseable {
 			skip(component, socket, claim.refusal());
 			return null;
 		}
-		InetAddress bound = (address != null && !address.isAnyLocalAddress()) ? address : null;
+		InetAddress bound = claim.address();
 		PublishedSocket publishedSocket = new PublishedSocket(port, bound, socket, component, this.own);
 		try {
 			Path staged = SocketStaging.of(socket);

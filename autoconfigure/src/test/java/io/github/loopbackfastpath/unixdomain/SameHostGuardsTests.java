@@ -2,6 +2,7 @@ package io.github.loopbackfastpath.unixdomain;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,25 +58,29 @@ class SameHostGuardsTests {
 	@MethodSource("clientsWithTheIoctlOffAndOn")
 	void aListenerBoundToOneAddressNeverAnswersACallTcpDeliversToAnotherServer(Client client, boolean ioctl)
 			throws Exception {
-		try (ConfigurableApplicationContext context = start(client, ioctl, "server.address=127.0.0.2")) {
+		// The other server first, on a port free on 127.0.0.1; nothing else binds
+		// 127.0.0.2,
+		// so the application gets the same port there (the other way round, the port the
+		// application was given on 127.0.0.2 could be taken on 127.0.0.1)
+		DisposableServer other = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> response.sendString(Mono.just("other")))
+			.bindNow();
+		try (ConfigurableApplicationContext context = start(client, ioctl, "server.address=127.0.0.2",
+				"server.port=" + other.port())) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			DisposableServer other = HttpServer.create()
-				.host("127.0.0.1")
-				.port(port)
-				.handle((request, response) -> response.sendString(Mono.just("other")))
-				.bindNow();
-			try {
-				Caller caller = context.getBean(Caller.class);
-				PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(port);
-				assertThat(socket.path().getFileName()).hasToString(port + "@127.0.0.2.sock");
-				assertThat(caller.call("http://127.0.0.1:" + port + "/hello")).isEqualTo("other");
-				assertThat(socket.acceptedConnections()).isZero();
-				assertThat(caller.call("http://127.0.0.2:" + port + "/hello")).isEqualTo("hello");
-				assertThat(socket.acceptedConnections()).isPositive();
-			}
-			finally {
-				other.disposeNow();
-			}
+			assertThat(port).isEqualTo(other.port());
+			Caller caller = context.getBean(Caller.class);
+			PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(port);
+			assertThat(socket.path().getFileName()).hasToString(port + "@127.0.0.2.sock");
+			assertThat(caller.call("http://127.0.0.1:" + port + "/hello")).isEqualTo("other");
+			assertThat(socket.acceptedConnections()).isZero();
+			assertThat(caller.call("http://127.0.0.2:" + port + "/hello")).isEqualTo("hello");
+			assertThat(socket.acceptedConnections()).isPositive();
+		}
+		finally {
+			other.disposeNow();
 		}
 	}
 
@@ -107,9 +112,11 @@ class SameHostGuardsTests {
 		assertThat(failures.get(true)).as("the same failure as on TCP").isEqualTo(failures.get(false));
 	}
 
-	private ConfigurableApplicationContext start(Client client, boolean ioctl, String address) {
+	private ConfigurableApplicationContext start(Client client, boolean ioctl, String... more) {
+		List<String> properties = new ArrayList<>(List.of(more));
+		properties.add("loopback.fast-path.unix-domain.enabled=true");
 		return new SpringApplicationBuilder(client.application)
-			.run(arguments(client, ioctl, address, "loopback.fast-path.unix-domain.enabled=true"));
+			.run(arguments(client, ioctl, properties.toArray(String[]::new)));
 	}
 
 	// As command-line arguments, ahead of the tests' application.properties
@@ -117,6 +124,9 @@ class SameHostGuardsTests {
 		List<String> properties = new ArrayList<>(List.of("loopback.fast-path.enabled=" + ioctl,
 				"loopback.fast-path.unix-domain.directory=" + this.temp.resolve("sockets"), "server.port=0"));
 		properties.addAll(client.properties);
+		if (Arrays.stream(more).anyMatch((property) -> property.startsWith("server.port="))) {
+			properties.remove("server.port=0");
+		}
 		properties.addAll(List.of(more));
 		return properties.stream().map((property) -> "--" + property).toArray(String[]::new);
 	}

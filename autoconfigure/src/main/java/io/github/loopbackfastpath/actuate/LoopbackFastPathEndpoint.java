@@ -98,7 +98,7 @@ public class LoopbackFastPathEndpoint {
 			.values()
 			.stream()
 			.map((socket) -> new PublishedSocketDescriptor(socket.port(), socket.path().toString(), socket.component(),
-					socket.acceptedConnections()))
+					socket.acceptedConnections(), socket.peerUsers().counts()))
 			.toList();
 		return new UnixDomainDescriptor(true, sockets.directory().toString(), sockets.unavailable(), published);
 	}
@@ -189,8 +189,12 @@ public class LoopbackFastPathEndpoint {
 	 * @param path the socket file
 	 * @param component what serves it
 	 * @param acceptedConnections how many connections it accepted
+	 * @param peerUsers the users whose processes connected, with how many connections
+	 * each made ({@code (unknown)} where the OS did not tell; bounded, see
+	 * {@code PeerUsers})
 	 */
-	public record PublishedSocketDescriptor(int port, String path, String component, long acceptedConnections) {
+	public record PublishedSocketDescriptor(int port, String path, String component, long acceptedConnections,
+			Map<String, Long> peerUsers) {
 
 	}
 

@@ -64,6 +64,29 @@ public final class NettyChannels {
 			.unavailable("The Netty transport " + channel.getClass().getName() + " exposes no native socket");
 	}
 
+	/**
+	 * The JDK channel under a channel of Netty's NIO transport.
+	 * @param channel a Netty channel
+	 * @return the JDK channel, or {@code null} for another transport
+	 */
+	public static @Nullable Channel jdkChannel(io.netty.channel.Channel channel) {
+		return javaChannel(channel);
+	}
+
+	/**
+	 * The file descriptor of an open channel of Netty's native transports (epoll, kqueue,
+	 * io_uring).
+	 * @param channel a Netty channel
+	 * @return the descriptor, or {@code null} for another transport or a closed channel
+	 */
+	public static @Nullable Integer fd(io.netty.channel.Channel channel) {
+		if (UNIX_PRESENT && Unix.isUnixChannel(channel)) {
+			NativeHandle handle = Unix.handle(channel);
+			return (handle.value() != null) ? handle.value().intValue() : null;
+		}
+		return null;
+	}
+
 	private static @Nullable Channel javaChannel(io.netty.channel.Channel channel) {
 		if (JAVA_CHANNEL == null || !(channel instanceof AbstractNioChannel)) {
 			return null;

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
+import io.github.loopbackfastpath.unixdomain.server.PeerReader;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
@@ -31,7 +33,8 @@ public final class SameHostMode implements AutoCloseable {
 		SocketDirectory socketDirectory = new SocketDirectory(directory, permissions, trust, namespace);
 		RegistryRecorder recorder = new RegistryRecorder(registry);
 		OwnSockets own = new OwnSockets();
-		this.publisher = new SocketPublisher(socketDirectory, permissions, own, recorder);
+		this.publisher = new SocketPublisher(socketDirectory, permissions, own, recorder,
+				new PeerReader(ChannelHandles.detect()));
 		this.router = new UnixDomainRouter(own, socketDirectory, trust, namespace);
 		this.connections = new ClientConnections(recorder, new SocketBuffers(1024 * 1024));
 	}

@@ -18,6 +18,7 @@ import io.github.loopbackfastpath.registry.SocketRecord;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.Transport;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import org.junit.jupiter.api.Test;
@@ -231,7 +232,7 @@ class UnixDomainPublisherAndRouterTests {
 		return channel;
 	}
 
-	private static Serving listen(Path socket, Runnable accepted) throws IOException {
+	private static Serving listen(Path socket, AcceptedConnections accepted) throws IOException {
 		return listen(socket)::close;
 	}
 

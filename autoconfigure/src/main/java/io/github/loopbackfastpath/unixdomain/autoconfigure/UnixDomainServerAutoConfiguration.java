@@ -1,10 +1,14 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.server.tomcat.TomcatRuntimeHints;
 import io.github.loopbackfastpath.unixdomain.OwnSockets;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.SocketDirectory;
 import io.github.loopbackfastpath.unixdomain.SocketPermissions;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
+import io.github.loopbackfastpath.unixdomain.server.PeerIdentityWebFilter;
+import io.github.loopbackfastpath.unixdomain.server.PeerReader;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinders;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
@@ -33,8 +37,10 @@ import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
+import org.springframework.web.server.WebFilter;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the same-host mode's servers: the one
@@ -50,8 +56,22 @@ public final class UnixDomainServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketPublisher loopbackFastPathUnixDomainPublisher(SocketDirectory directory, SocketPermissions permissions,
-			OwnSockets own, UnixDomainRecorder recorder) {
-		return new SocketPublisher(directory, permissions, own, recorder);
+			OwnSockets own, UnixDomainRecorder recorder, PeerReader peers) {
+		return new SocketPublisher(directory, permissions, own, recorder, peers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PeerReader loopbackFastPathPeerReader() {
+		return new PeerReader(ChannelHandles.detect());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(WebFilter.class)
+	PeerIdentityWebFilter loopbackFastPathPeerIdentityWebFilter() {
+		return new PeerIdentityWebFilter();
 	}
 
 	@Bean
@@ -65,6 +85,7 @@ public final class UnixDomainServerAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication
 	@ConditionalOnClass({ NioEndpoint.class, TomcatWebServer.class })
+	@ImportRuntimeHints(TomcatRuntimeHints.class)
 	static class TomcatConfiguration {
 
 		@Bean

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.OwnSockets;
+import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,8 @@ public final class PublishedSocket {
 	private final String component;
 
 	private final LongAdder accepted = new LongAdder();
+
+	private final PeerUsers peers = new PeerUsers();
 
 	private volatile @Nullable Serving server;
 
@@ -95,9 +98,18 @@ public final class PublishedSocket {
 		return this.open && this.own.contains(this.path);
 	}
 
+	/**
+	 * Who connected to it.
+	 * @return the users whose processes connected, with their connections
+	 */
+	public PeerUsers peerUsers() {
+		return this.peers;
+	}
+
 	// Runs for every connection the server accepts on the socket
-	void accepted() {
+	void accepted(@Nullable PeerIdentity peer) {
 		this.accepted.increment();
+		this.peers.connected((peer != null) ? peer.user() : PeerUsers.UNKNOWN);
 		TrackedSocket record = this.record;
 		if (record != null) {
 			record.connectionAccepted();

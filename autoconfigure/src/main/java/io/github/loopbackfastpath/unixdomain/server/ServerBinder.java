@@ -46,10 +46,11 @@ public interface ServerBinder {
 	 * Start serving the server's requests on the socket.
 	 * @param context the context whose server started ({@code getWebServer()})
 	 * @param socket the socket file to bind
-	 * @param accepted to run for every connection accepted on it
+	 * @param accepted to tell of every connection accepted on it, whose peer the server
+	 * hands to each request that comes over it
 	 * @return what serves the socket
 	 * @throws Exception if it could not bind
 	 */
-	Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception;
+	Serving bind(WebServerApplicationContext context, Path socket, AcceptedConnections accepted) throws Exception;
 
 }

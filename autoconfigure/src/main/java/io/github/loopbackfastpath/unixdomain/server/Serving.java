@@ -57,11 +57,11 @@ public interface Serving extends AutoCloseable {
 		/**
 		 * Start serving on the socket.
 		 * @param socket the socket file to bind
-		 * @param accepted to run for every connection accepted on it
+		 * @param accepted to tell of every connection accepted on it
 		 * @return what serves the socket
 		 * @throws Exception if the server could not bind
 		 */
-		Serving serve(Path socket, Runnable accepted) throws Exception;
+		Serving serve(Path socket, AcceptedConnections accepted) throws Exception;
 
 	}
 

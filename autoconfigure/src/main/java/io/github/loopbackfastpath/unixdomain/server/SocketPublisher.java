@@ -39,6 +39,8 @@ public final class SocketPublisher implements AutoCloseable {
 
 	private final UnixDomainRecorder recorder;
 
+	private final PeerReader peers;
+
 	private final Map<Path, PublishedSocket> published = new ConcurrentHashMap<>();
 
 	private final List<TrackedSocket> skipped = new ArrayList<>();
@@ -49,13 +51,15 @@ public final class SocketPublisher implements AutoCloseable {
 	 * @param permissions what a published socket gets
 	 * @param own where this process's sockets are told to the router
 	 * @param recorder where records go
+	 * @param peers reads the peer of each accepted connection
 	 */
 	public SocketPublisher(SocketDirectory directory, SocketPermissions permissions, OwnSockets own,
-			UnixDomainRecorder recorder) {
+			UnixDomainRecorder recorder, PeerReader peers) {
 		this.directory = directory;
 		this.permissions = permissions;
 		this.own = own;
 		this.recorder = recorder;
+		this.peers = peers;
 	}
 
 	/**
@@ -100,7 +104,8 @@ public final class SocketPublisher implements AutoCloseable {
 		try {
 			Path staged = SocketStaging.of(socket);
 			publishedSocket.staged(staged);
-			publishedSocket.serving(serving.serve((staged != null) ? staged : socket, publishedSocket::accepted));
+			publishedSocket.serving(serving.serve((staged != null) ? staged : socket,
+					new AcceptedConnections(this.peers, publishedSocket::accepted)));
 		}
 		catch (Exception | LinkageError ex) {
 			publishedSocket.close();

@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.unixdomain.autoconfigure;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
+import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.report.StartupReport;
 import io.github.loopbackfastpath.test.WithoutJna;
@@ -17,6 +18,7 @@ import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
 import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.unixdomain.client.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.server.PeerReader;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinders;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.github.loopbackfastpath.unixdomain.server.jetty.JettyUnixDomainBinder;
@@ -225,7 +227,8 @@ class UnixDomainAutoConfigurationTests {
 		final SocketPublisher publisher = new SocketPublisher(
 				new SocketDirectory(Path.of("/tmp/application-sockets"), new SocketPermissions(null),
 						SocketTrust.currentUserOnly(), NetworkNamespace.current()),
-				new SocketPermissions(null), new OwnSockets(), new RegistryRecorder(new SocketRegistry(1)));
+				new SocketPermissions(null), new OwnSockets(), new RegistryRecorder(new SocketRegistry(1)),
+				new PeerReader(ChannelHandles.detect()));
 
 		@Bean
 		SocketPublisher applicationPublisher() {

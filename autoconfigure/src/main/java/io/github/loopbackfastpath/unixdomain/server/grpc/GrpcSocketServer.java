@@ -12,7 +12,9 @@ import io.github.loopbackfastpath.grpc.GrpcNettyInternals;
 import io.github.loopbackfastpath.netty.NettyDomainTransport;
 import io.github.loopbackfastpath.netty.NettySocketBuffers;
 import io.github.loopbackfastpath.registry.Components;
+import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
@@ -152,7 +154,7 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 		return null;
 	}
 
-	private static Serving bind(Server tcp, Path socket, Runnable accepted, SocketBuffers buffers,
+	private static Serving bind(Server tcp, Path socket, AcceptedConnections accepted, SocketBuffers buffers,
 			GrpcServerSettings settings) throws Exception {
 		NettyDomainTransport transport = NettyDomainTransport.forServer();
 		NettyServerBuilder builder = NettyServerBuilder.forAddress(transport.address(socket));
@@ -237,15 +239,15 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 	 */
 	private static final class AcceptCounter extends ServerTransportFilter {
 
-		private final Runnable accepted;
+		private final AcceptedConnections accepted;
 
-		AcceptCounter(Runnable accepted) {
+		AcceptCounter(AcceptedConnections accepted) {
 			this.accepted = accepted;
 		}
 
 		@Override
 		public Attributes transportReady(Attributes attributes) {
-			this.accepted.run();
+			this.accepted.accepted((PeerIdentity) null);
 			return attributes;
 		}
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -78,9 +79,20 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+	public Serving bind(WebServerApplicationContext context, Path socket, AcceptedConnections accepted)
+			throws Exception {
 		Server jetty = jetty(context).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
+		// Requests over the socket, HTTP/1.1 and h2c, get their peer; the customizer
+		// passes requests over TCP untouched
+		for (ConnectionFactory factory : tcp.getConnectionFactories()) {
+			if (factory instanceof HttpConfiguration.ConnectionFactory http) {
+				HttpConfiguration configuration = http.getHttpConfiguration();
+				if (configuration.getCustomizer(JettyUnixDomainConnector.PeerCustomizer.class) == null) {
+					configuration.addCustomizer(new JettyUnixDomainConnector.PeerCustomizer());
+				}
+			}
+		}
 		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted, this.buffers,
 				tcp.getConnectionFactories()
 					.stream()

@@ -13,7 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Executor;
 
 import io.github.loopbackfastpath.registry.RecordsItself;
+import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
@@ -21,6 +24,8 @@ import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +42,7 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 
 	private final Path path;
 
-	private final Runnable accepted;
+	private final AcceptedConnections accepted;
 
 	private final SelectorManager selectors;
 
@@ -45,7 +50,7 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 
 	private volatile @Nullable ServerSocketChannel channel;
 
-	JettyUnixDomainConnector(Server server, Path path, Runnable accepted, SocketBuffers buffers,
+	JettyUnixDomainConnector(Server server, Path path, AcceptedConnections accepted, SocketBuffers buffers,
 			ConnectionFactory... factories) {
 		super(server, null, null, null, 1, factories);
 		this.path = path;
@@ -93,10 +98,10 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 			throw new IOException("The AF_UNIX socket " + this.path + " is closed");
 		}
 		SocketChannel connection = channel.accept();
-		this.accepted.run();
+		PeerIdentity peer = this.accepted.accepted(connection);
 		this.buffers.applyTo(connection);
 		connection.configureBlocking(false);
-		this.selectors.accept(connection);
+		this.selectors.accept(connection, peer);
 	}
 
 	@Override
@@ -125,14 +130,16 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 
 		@Override
 		protected EndPoint newEndPoint(SelectableChannel channel, ManagedSelector selector, SelectionKey key) {
-			SocketChannelEndPoint endPoint = new SocketChannelEndPoint((SocketChannel) channel, selector, key,
-					getScheduler());
+			SocketChannelEndPoint endPoint = new PeerEndPoint((SocketChannel) channel, selector, key, getScheduler());
 			endPoint.setIdleTimeout(getIdleTimeout());
 			return endPoint;
 		}
 
 		@Override
 		public Connection newConnection(SelectableChannel channel, EndPoint endPoint, @Nullable Object attachment) {
+			if (endPoint instanceof PeerEndPoint peerEndPoint && attachment instanceof PeerIdentity peer) {
+				peerEndPoint.peer = peer;
+			}
 			return getDefaultConnectionFactory().newConnection(JettyUnixDomainConnector.this, endPoint);
 		}
 
@@ -146,6 +153,39 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 		protected void endPointClosed(EndPoint endPoint) {
 			onEndPointClosed(endPoint);
 			super.endPointClosed(endPoint);
+		}
+
+	}
+
+	/**
+	 * A connection's end point, with the connection's peer read when it was accepted.
+	 */
+	static final class PeerEndPoint extends SocketChannelEndPoint {
+
+		volatile @Nullable PeerIdentity peer;
+
+		PeerEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
+			super(channel, selector, key, scheduler);
+		}
+
+	}
+
+	/**
+	 * Hands each request (HTTP/1.1 and h2c) the peer of the connection it came over, as
+	 * the request attribute {@link PeerIdentity#ATTRIBUTE}. Requests over other
+	 * connectors pass untouched.
+	 */
+	static final class PeerCustomizer implements HttpConfiguration.Customizer {
+
+		@Override
+		public Request customize(Request request, HttpFields.Mutable responseHeaders) {
+			if (request.getConnectionMetaData().getConnection().getEndPoint() instanceof PeerEndPoint endPoint) {
+				PeerIdentity peer = endPoint.peer;
+				if (peer != null) {
+					request.setAttribute(PeerIdentity.ATTRIBUTE, peer);
+				}
+			}
+			return request;
 		}
 
 	}

@@ -4,16 +4,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.netty.NettySocketBuffers;
 import io.github.loopbackfastpath.registry.Components;
+import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
@@ -38,6 +44,12 @@ import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
  * @author Loopback Fast Path contributors
  */
 public final class NettyUnixDomainBinder implements ServerBinder {
+
+	/**
+	 * The channel attribute that holds the peer of a connection accepted on the socket;
+	 * the streams of an h2c connection find it on their parent channel.
+	 */
+	public static final AttributeKey<PeerIdentity> PEER = AttributeKey.valueOf(PeerIdentity.ATTRIBUTE);
 
 	private final ConfiguredHttpServers servers;
 
@@ -88,7 +100,8 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+	public Serving bind(WebServerApplicationContext context, Path socket, AcceptedConnections accepted)
+			throws Exception {
 		HttpServer httpServer = this.servers.configuredIn(context);
 		if (httpServer == null) {
 			throw new IllegalStateException("No configured HttpServer for " + context.getWebServer());
@@ -99,7 +112,10 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 		DisposableServer disposable = httpServer.bindAddress(() -> address)
 			.runOn(HttpResources.get(), nativeTransport)
 			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				accepted.run();
+				PeerIdentity peer = accepted(accepted, channel);
+				if (peer != null) {
+					channel.attr(PEER).set(peer);
+				}
 				NettySocketBuffers.applyTo(channel, this.buffers.size());
 			})
 			.handle(new ReactorHttpHandlerAdapter(handler))
@@ -120,6 +136,18 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			}
 
 		};
+	}
+
+	// The native transport has the socket's descriptor, the NIO one a JDK channel
+	private static @Nullable PeerIdentity accepted(AcceptedConnections accepted, Channel channel) {
+		Integer fd = NettyChannels.fd(channel);
+		if (fd != null) {
+			return accepted.accepted(fd);
+		}
+		if (NettyChannels.jdkChannel(channel) instanceof SocketChannel jdk) {
+			return accepted.accepted(jdk);
+		}
+		return accepted.accepted((PeerIdentity) null);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.loopbackfastpath.unixdomain.server.tomcat;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.loopbackfastpath.registry.Components;
-import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.SocketPermissions;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import org.apache.catalina.Service;
@@ -23,7 +22,6 @@ import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.UpgradeProtocol;
 import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.coyote.http2.Http2Protocol;
-import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -92,7 +90,8 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
-	public Serving bind(WebServerApplicationContext context, Path socket, Runnable accepted) throws Exception {
+	public Serving bind(WebServerApplicationContext context, Path socket, AcceptedConnections accepted)
+			throws Exception {
 		requireNothingForOthers(socket.toAbsolutePath().getParent());
 		Connector tcp = tomcat(context).getTomcat().getConnector();
 		Connector connector = new Connector(new UnixDomainProtocol(accepted, this.buffers));
@@ -158,39 +157,6 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 			BeanUtils.copyProperties(upgrade, http2, "http11Protocol");
 			connector.addUpgradeProtocol(http2);
 		}
-	}
-
-	/**
-	 * The HTTP/1.1 NIO protocol, counting the connections its AF_UNIX socket accepts and
-	 * asking for the buffer size on each.
-	 */
-	static final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItself {
-
-		UnixDomainProtocol(Runnable accepted, SocketBuffers buffers) {
-			super(new CountingEndpoint(accepted, buffers));
-		}
-
-	}
-
-	private static final class CountingEndpoint extends NioEndpoint {
-
-		private final Runnable accepted;
-
-		private final SocketBuffers buffers;
-
-		CountingEndpoint(Runnable accepted, SocketBuffers buffers) {
-			this.accepted = accepted;
-			this.buffers = buffers;
-		}
-
-		@Override
-		protected SocketChannel serverSocketAccept() throws Exception {
-			SocketChannel channel = super.serverSocketAccept();
-			this.accepted.run();
-			this.buffers.applyTo(channel);
-			return channel;
-		}
-
 	}
 
 }

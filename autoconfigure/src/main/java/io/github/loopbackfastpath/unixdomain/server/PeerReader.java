@@ -1,0 +1,119 @@
+package io.github.loopbackfastpath.unixdomain.server;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+
+import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.platform.NativeHandle;
+import io.github.loopbackfastpath.platform.posix.PeerCredentials;
+import io.github.loopbackfastpath.unixdomain.PeerIdentity;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Reads the {@link PeerIdentity} of a connection accepted on a published socket, once per
+ * connection, for every server of the mode: the names from the JDK ({@code SO_PEERCRED}
+ * on Linux and macOS), the numeric ids and the process id from libc through JNA (bound at
+ * the first connection, never at start-up). Never throws: a peer that cannot be read is
+ * {@code null}, and the connection is served as before.
+ *
+ * @author Loopback Fast Path contributors
+ */
+public final class PeerReader {
+
+	private static final int NAMES_KEPT = 1024;
+
+	private final ChannelHandles handles;
+
+	private final boolean nativeIds;
+
+	private final Map<Long, String> users = new ConcurrentHashMap<>();
+
+	private final Map<Long, String> groups = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a reader that reads numeric ids where JNA is on the class path.
+	 * @param handles how file descriptors of JDK channels are reached
+	 */
+	public PeerReader(ChannelHandles handles) {
+		this(handles, ClassUtils.isPresent("com.sun.jna.Native", PeerReader.class.getClassLoader()));
+	}
+
+	PeerReader(ChannelHandles handles, boolean nativeIds) {
+		this.handles = handles;
+		this.nativeIds = nativeIds;
+	}
+
+	/**
+	 * The peer of a JDK channel accepted on an AF_UNIX socket.
+	 * @param channel the accepted channel
+	 * @return the peer, or {@code null} if the OS does not tell
+	 */
+	public @Nullable PeerIdentity read(SocketChannel channel) {
+		UnixDomainPrincipal principal;
+		try {
+			principal = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+		PeerCredentials ids = null;
+		if (this.nativeIds) {
+			NativeHandle handle = this.handles.lookup(channel);
+			ids = (handle.value() != null) ? credentials(handle.value().intValue()) : null;
+		}
+		return new PeerIdentity(principal.user().getName(), (ids != null) ? ids.uid() : null,
+				principal.group().getName(), (ids != null) ? ids.gid() : null, (ids != null) ? ids.pid() : null);
+	}
+
+	/**
+	 * The peer of a connected AF_UNIX socket known by its file descriptor (Netty's native
+	 * transports).
+	 * @param fd the socket's file descriptor
+	 * @return the peer, or {@code null} if it cannot be read (without JNA)
+	 */
+	public @Nullable PeerIdentity read(int fd) {
+		PeerCredentials ids = this.nativeIds ? credentials(fd) : null;
+		if (ids == null) {
+			return null;
+		}
+		return new PeerIdentity(name(this.users, ids.uid(), PeerCredentials::userName), ids.uid(),
+				name(this.groups, ids.gid(), PeerCredentials::groupName), ids.gid(), ids.pid());
+	}
+
+	private static @Nullable PeerCredentials credentials(int fd) {
+		try {
+			return PeerCredentials.read(fd);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	// As the JDK names a principal without a name: by its number
+	private static String name(Map<Long, String> names, long id, LongFunction<@Nullable String> lookup) {
+		String name = names.get(id);
+		if (name == null) {
+			String found;
+			try {
+				found = lookup.apply(id);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				found = null;
+			}
+			name = (found != null) ? found : Long.toString(id);
+			if (names.size() >= NAMES_KEPT) {
+				names.clear();
+			}
+			names.put(id, name);
+		}
+		return name;
+	}
+
+}

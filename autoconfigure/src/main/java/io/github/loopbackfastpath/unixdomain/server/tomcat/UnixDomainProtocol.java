@@ -1,0 +1,176 @@
+package io.github.loopbackfastpath.unixdomain.server.tomcat;
+
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.loopbackfastpath.registry.RecordsItself;
+import io.github.loopbackfastpath.server.tomcat.TomcatInternals;
+import io.github.loopbackfastpath.unixdomain.PeerIdentity;
+import io.github.loopbackfastpath.unixdomain.SocketBuffers;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.coyote.Adapter;
+import org.apache.coyote.Request;
+import org.apache.coyote.Response;
+import org.apache.coyote.http11.Http11NioProtocol;
+import org.apache.tomcat.util.net.NioChannel;
+import org.apache.tomcat.util.net.NioEndpoint;
+import org.apache.tomcat.util.net.SocketEvent;
+import org.apache.tomcat.util.net.SocketWrapperBase;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HTTP/1.1 NIO protocol of the AF_UNIX connector: tells of every connection it
+ * accepts, asks for the buffer size on each, and hands each connection's peer to every
+ * request that comes over it (HTTP/1.1 and h2c) as the request attribute
+ * {@link PeerIdentity#ATTRIBUTE}. The peer is read once, when the connection is accepted,
+ * and kept under Tomcat's connection id ({@code ServletConnection.getConnectionId()})
+ * until the connection closes.
+ *
+ * @author Loopback Fast Path contributors
+ */
+final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItself {
+
+	private static final Log logger = LogFactory.getLog(UnixDomainProtocol.class);
+
+	private static volatile boolean warned;
+
+	private final Map<String, PeerIdentity> peers;
+
+	UnixDomainProtocol(AcceptedConnections accepted, SocketBuffers buffers) {
+		this(new PeerEndpoint(accepted, buffers));
+	}
+
+	private UnixDomainProtocol(PeerEndpoint endpoint) {
+		super(endpoint);
+		this.peers = endpoint.peers;
+	}
+
+	// Tomcat's connection id; a Tomcat without it serves the connection without its
+	// peer, and says so once
+	private static @Nullable String connectionId(SocketWrapperBase<?> wrapper) {
+		try {
+			return TomcatInternals.connectionId(wrapper);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			if (!warned) {
+				warned = true;
+				logger.warn("Requests over Tomcat's AF_UNIX connector carry no peer identity: " + ex);
+			}
+			return null;
+		}
+	}
+
+	@Override
+	public void setAdapter(Adapter adapter) {
+		super.setAdapter(new PeerAdapter(adapter, this.peers));
+	}
+
+	private static final class PeerEndpoint extends NioEndpoint {
+
+		private final AcceptedConnections accepted;
+
+		private final SocketBuffers buffers;
+
+		private final Map<String, PeerIdentity> peers = new ConcurrentHashMap<>();
+
+		PeerEndpoint(AcceptedConnections accepted, SocketBuffers buffers) {
+			this.accepted = accepted;
+			this.buffers = buffers;
+			this.connections = new Connections(this.peers);
+		}
+
+		@Override
+		protected boolean setSocketOptions(SocketChannel socket) {
+			PeerIdentity peer = this.accepted.accepted(socket);
+			this.buffers.applyTo(socket);
+			if (!super.setSocketOptions(socket)) {
+				return false;
+			}
+			SocketWrapperBase<NioChannel> wrapper = this.connections.get(socket);
+			String id = (peer != null && wrapper != null) ? connectionId(wrapper) : null;
+			if (id != null && peer != null) {
+				this.peers.put(id, peer);
+			}
+			return true;
+		}
+
+	}
+
+	/**
+	 * Tomcat's open connections, which forget a connection's peer when it closes.
+	 */
+	private static final class Connections extends ConcurrentHashMap<SocketChannel, SocketWrapperBase<NioChannel>> {
+
+		private final transient Map<String, PeerIdentity> peers;
+
+		Connections(Map<String, PeerIdentity> peers) {
+			this.peers = peers;
+		}
+
+		@Override
+		public @Nullable SocketWrapperBase<NioChannel> remove(Object key) {
+			SocketWrapperBase<NioChannel> wrapper = super.remove(key);
+			String id = (wrapper != null) ? connectionId(wrapper) : null;
+			if (id != null) {
+				this.peers.remove(id);
+			}
+			return wrapper;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return super.equals(other);
+		}
+
+		@Override
+		public int hashCode() {
+			return super.hashCode();
+		}
+
+	}
+
+	/**
+	 * Tomcat's adapter, given the peer of the request's connection first.
+	 */
+	private record PeerAdapter(Adapter adapter, Map<String, PeerIdentity> peers) implements Adapter {
+
+		@Override
+		public void service(Request request, Response response) throws Exception {
+			PeerIdentity peer = this.peers.get(request.getServletConnection().getConnectionId());
+			if (peer != null) {
+				request.setAttribute(PeerIdentity.ATTRIBUTE, peer);
+			}
+			this.adapter.service(request, response);
+		}
+
+		@Override
+		public boolean prepare(Request request, Response response) throws Exception {
+			return this.adapter.prepare(request, response);
+		}
+
+		@Override
+		public boolean asyncDispatch(Request request, Response response, SocketEvent status) throws Exception {
+			return this.adapter.asyncDispatch(request, response, status);
+		}
+
+		@Override
+		public void log(Request request, Response response, long time) {
+			this.adapter.log(request, response, time);
+		}
+
+		@Override
+		public void checkRecycled(Request request, Response response) {
+			this.adapter.checkRecycled(request, response);
+		}
+
+		@Override
+		public String getDomain() {
+			return this.adapter.getDomain();
+		}
+
+	}
+
+}

@@ -106,9 +106,9 @@ class ArchitectureTests {
 			.whereLayer("Engine")
 			.mayOnlyBeAccessedByLayers("Hooks", "Reports", "Wiring")
 			.whereLayer("JDK")
-			.mayOnlyBeAccessedByLayers("Engine", "Hooks", "Reports", "Wiring")
+			.mayOnlyBeAccessedByLayers("Engine", "Hooks", "Same-host mode", "Reports", "Wiring")
 			.whereLayer("Platform")
-			.mayOnlyBeAccessedByLayers("JDK", "Engine", "Hooks", "Reports", "Wiring")
+			.mayOnlyBeAccessedByLayers("JDK", "Engine", "Hooks", "Same-host mode", "Reports", "Wiring")
 			.whereLayer("Reflection")
 			.mayOnlyBeAccessedByLayers("JDK", "Hooks");
 		layers.check(MAIN);

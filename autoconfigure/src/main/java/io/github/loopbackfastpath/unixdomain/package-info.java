@@ -2,7 +2,10 @@
  * The same-host mode's decisions, shared by its servers and clients: web servers
  * additionally listen on AF_UNIX sockets published in a directory, named after their TCP
  * port, and clients send their plain {@code http://} loopback requests to those sockets
- * when they can trust them. Plain JDK NIO: no JNA, no ioctl.
+ * when they can trust them. Plain JDK NIO, no ioctl; JNA only to read the numeric ids and
+ * process id of a connection's peer
+ * ({@link io.github.loopbackfastpath.unixdomain.PeerIdentity}), at the first connection,
+ * and nothing is lost without it but those numbers.
  * <p>
  * The directory, its names and which name a listener may take
  * ({@link io.github.loopbackfastpath.unixdomain.SocketDirectory},

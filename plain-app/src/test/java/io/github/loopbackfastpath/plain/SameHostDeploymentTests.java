@@ -134,6 +134,10 @@ class SameHostDeploymentTests {
 		assertThat(Commands.mode(socket)).isEqualTo("srw-rw---- lfp-app www-data");
 		assertThat(Commands.curl("-s", "http://127.0.0.1:" + nginxPort + "/instance")).isEqualTo("app");
 		assertThat(Commands.mode(directory)).isEqualTo("drwxr-x--- lfp-app www-data");
+		// The application sees who called: nginx's workers
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + nginxPort + "/peer"))
+			.isEqualTo("www-data " + Commands.run("id", "-u", "www-data") + " " + Commands.run("id", "-gn", "www-data")
+					+ " " + Commands.run("id", "-g", "www-data"));
 	}
 
 	@Test
@@ -245,6 +249,36 @@ class SameHostDeploymentTests {
 		assertThat(untrusted).as("over TCP, not over A's socket").isEmpty();
 		assertThat(Files.readString(log)).containsOnlyOnce("not using " + aSocket)
 			.contains("belongs to svc-a, who is not trusted");
+	}
+
+	@Test
+	void eachRequestOverTheSocketCarriesTheIdentityOfTheUserWhoseProcessConnected() throws Exception {
+		Commands.run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
+		for (String user : List.of("svc-a", "svc-b")) {
+			Commands.run("sh", "-c",
+					"id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
+			Commands.run("usermod", "-aG", "lfp-shared", user);
+		}
+		Path directory = Files.createTempDirectory("lfp-peer").resolve("shared");
+		Commands.run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
+		Commands.run("chmod", "755", directory.getParent().toString());
+		int port = Commands.freePort();
+		start(Commands.asUser("svc-a"), directory, "A", port, "--loopback.fast-path.unix-domain.group=lfp-shared");
+		Commands.awaitTcpAnswer(port, "A");
+		Path socket = directory.resolve(port + ".sock");
+		for (String user : List.of("svc-b", "svc-a", "svc-b")) {
+			List<String> curl = new ArrayList<>(Commands.asUser(user));
+			curl.addAll(List.of("curl", "-s", "--max-time", "60", "--unix-socket", socket.toString(),
+					"http://127.0.0.1:" + port + "/peer"));
+			assertThat(Commands.run(curl.toArray(String[]::new))).as(user)
+				.isEqualTo(user + " " + Commands.run("id", "-u", user) + " " + Commands.run("id", "-gn", user) + " "
+						+ Commands.run("id", "-g", user));
+		}
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + port + "/peer")).as("over TCP").isEqualTo("none");
+		Map<String, Object> peerUsers = JsonPath
+			.parse(Commands.curl("-s", "http://127.0.0.1:" + port + "/actuator/loopbackfastpath"))
+			.read("$.unixDomain.published[0].peerUsers");
+		assertThat(peerUsers).containsEntry("svc-a", 1).containsEntry("svc-b", 2);
 	}
 
 	private static void assertClientsOverAfUnix(DocumentContext report, Path socket) {

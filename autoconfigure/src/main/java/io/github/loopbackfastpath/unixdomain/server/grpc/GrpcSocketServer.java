@@ -18,7 +18,6 @@ import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
-import io.grpc.Attributes;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -27,7 +26,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.ServerTransportFilter;
 import io.grpc.netty.NettyServerBuilder;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -162,11 +160,12 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 		// customizer's choice of channel or event loops applies to it
 		settings.applyTo(builder);
 		List<EventLoopGroup> ownGroups = eventLoops(builder, transport);
-		builder.channelType(transport.serverChannelType())
+		GrpcPeers peers = new GrpcPeers(accepted);
+		builder.channelFactory(peers.serverChannels(transport.serverChannelType()))
 			// grpc-netty sets SO_KEEPALIVE on every accepted connection, which
 			// an AF_UNIX one does not have: Netty would warn once per connection
 			.withChildOption(ChannelOption.SO_KEEPALIVE, null)
-			.addTransportFilter(new AcceptCounter(accepted))
+			.addTransportFilter(peers)
 			.intercept(new UnixDomainCalls());
 		NettySocketBuffers.applyTo(builder::withChildOption, buffers.size());
 		for (ServerServiceDefinition service : tcp.getServices()) {
@@ -234,36 +233,21 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 	}
 
 	/**
-	 * Counts the connections the AF_UNIX socket accepts: grpc-java makes one transport
-	 * per connection.
-	 */
-	private static final class AcceptCounter extends ServerTransportFilter {
-
-		private final AcceptedConnections accepted;
-
-		AcceptCounter(AcceptedConnections accepted) {
-			this.accepted = accepted;
-		}
-
-		@Override
-		public Attributes transportReady(Attributes attributes) {
-			this.accepted.accepted((PeerIdentity) null);
-			return attributes;
-		}
-
-	}
-
-	/**
-	 * Marks every call of the AF_UNIX server in its {@link Context}, around the handlers
-	 * of all other interceptors (those Spring gRPC applied to the services are inside).
+	 * Marks every call of the AF_UNIX server in its {@link Context}, with its caller's
+	 * identity ({@link GrpcPeerIdentity}), around the handlers of all other interceptors
+	 * (those Spring gRPC applied to the services are inside).
 	 */
 	private static final class UnixDomainCalls implements ServerInterceptor {
 
 		@Override
 		public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 				ServerCallHandler<Q, R> next) {
-			return Contexts.interceptCall(Context.current().withValue(UNIX_DOMAIN_CALL, Boolean.TRUE), call, headers,
-					next);
+			Context context = Context.current().withValue(UNIX_DOMAIN_CALL, Boolean.TRUE);
+			PeerIdentity peer = call.getAttributes().get(GrpcPeerIdentity.ATTRIBUTE);
+			if (peer != null) {
+				context = context.withValue(GrpcPeerIdentity.KEY, peer);
+			}
+			return Contexts.interceptCall(context, call, headers, next);
 		}
 
 	}

@@ -70,44 +70,48 @@ final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItsel
 
 	private static final class PeerEndpoint extends NioEndpoint {
 
-		private final AcceptedConnections accepted;
-
 		private final SocketBuffers buffers;
 
 		private final Map<String, PeerIdentity> peers = new ConcurrentHashMap<>();
 
 		PeerEndpoint(AcceptedConnections accepted, SocketBuffers buffers) {
-			this.accepted = accepted;
 			this.buffers = buffers;
-			this.connections = new Connections(this.peers);
+			this.connections = new Connections(accepted, this.peers);
 		}
 
 		@Override
 		protected boolean setSocketOptions(SocketChannel socket) {
-			PeerIdentity peer = this.accepted.accepted(socket);
 			this.buffers.applyTo(socket);
-			if (!super.setSocketOptions(socket)) {
-				return false;
-			}
-			SocketWrapperBase<NioChannel> wrapper = this.connections.get(socket);
-			String id = (peer != null && wrapper != null) ? connectionId(wrapper) : null;
-			if (id != null && peer != null) {
-				this.peers.put(id, peer);
-			}
-			return true;
+			return super.setSocketOptions(socket);
 		}
 
 	}
 
 	/**
-	 * Tomcat's open connections, which forget a connection's peer when it closes.
+	 * Tomcat's open connections: a connection is added once it is accepted, before Tomcat
+	 * reads from it, which is when its peer is read and kept under the connection's id;
+	 * it is forgotten when the connection closes.
 	 */
 	private static final class Connections extends ConcurrentHashMap<SocketChannel, SocketWrapperBase<NioChannel>> {
 
+		private final transient AcceptedConnections accepted;
+
 		private final transient Map<String, PeerIdentity> peers;
 
-		Connections(Map<String, PeerIdentity> peers) {
+		Connections(AcceptedConnections accepted, Map<String, PeerIdentity> peers) {
+			this.accepted = accepted;
 			this.peers = peers;
+		}
+
+		@Override
+		public @Nullable SocketWrapperBase<NioChannel> put(SocketChannel channel,
+				SocketWrapperBase<NioChannel> wrapper) {
+			PeerIdentity peer = this.accepted.accepted(channel);
+			String id = (peer != null) ? connectionId(wrapper) : null;
+			if (id != null && peer != null) {
+				this.peers.put(id, peer);
+			}
+			return super.put(channel, wrapper);
 		}
 
 		@Override

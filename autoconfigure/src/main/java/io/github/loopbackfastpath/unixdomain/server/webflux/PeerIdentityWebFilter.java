@@ -1,4 +1,4 @@
-package io.github.loopbackfastpath.unixdomain.server;
+package io.github.loopbackfastpath.unixdomain.server.webflux;
 
 import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.server.netty.NettyUnixDomainBinder;

@@ -1,5 +1,7 @@
 package io.github.loopbackfastpath.unixdomain;
 
+import java.io.Serializable;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param pid the process id, or {@code null} where the OS does not tell (macOS)
  * @author Loopback Fast Path contributors
  */
-public record PeerIdentity(String user, @Nullable Long uid, String group, @Nullable Long gid, @Nullable Long pid) {
+public record PeerIdentity(String user, @Nullable Long uid, String group, @Nullable Long gid,
+		@Nullable Long pid) implements Serializable {
 
 	/**
 	 * The name of the request or exchange attribute that holds the identity.

@@ -25,8 +25,10 @@ public record PeerIdentity(String user, @Nullable Long uid, String group, @Nulla
 		@Nullable Long pid) implements Serializable {
 
 	/**
-	 * The name of the request or exchange attribute that holds the identity.
+	 * The name of the request or exchange attribute that holds the identity: this type's
+	 * name, a constant, so that it can be used in annotations
+	 * ({@code @RequestAttribute(PeerIdentity.ATTRIBUTE)}).
 	 */
-	public static final String ATTRIBUTE = PeerIdentity.class.getName();
+	public static final String ATTRIBUTE = "io.github.loopbackfastpath.unixdomain.PeerIdentity";
 
 }

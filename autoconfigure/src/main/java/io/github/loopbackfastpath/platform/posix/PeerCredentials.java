@@ -57,6 +57,13 @@ public record PeerCredentials(@Nullable Long pid, long uid, long gid) {
 	}
 
 	/**
+	 * Bind libc now, so that the first connection does not wait for it.
+	 */
+	public static void bind() {
+		Libc.INSTANCE.hashCode();
+	}
+
+	/**
 	 * The name of a user id, through the system's user database (NSS on Linux).
 	 * @param uid the user id
 	 * @return the name, or {@code null} if it has none

@@ -14,7 +14,7 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.ClassUtils;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Reads the {@link PeerIdentity} of a connection accepted on a published socket, once per
@@ -33,6 +33,8 @@ public final class PeerReader {
 
 	private final boolean nativeIds;
 
+	private volatile boolean prepared;
+
 	private final Map<Long, String> users = new ConcurrentHashMap<>();
 
 	private final Map<Long, String> groups = new ConcurrentHashMap<>();
@@ -42,12 +44,35 @@ public final class PeerReader {
 	 * @param handles how file descriptors of JDK channels are reached
 	 */
 	public PeerReader(ChannelHandles handles) {
-		this(handles, ClassUtils.isPresent("com.sun.jna.Native", PeerReader.class.getClassLoader()));
+		// Without loading a JNA class: nothing native to start the application
+		this(handles, new ClassPathResource("com/sun/jna/Native.class", PeerReader.class.getClassLoader()).exists());
 	}
 
 	PeerReader(ChannelHandles handles, boolean nativeIds) {
 		this.handles = handles;
 		this.nativeIds = nativeIds;
+	}
+
+	/**
+	 * Bind what reads the numeric ids (JNA and libc, 0.1 to 0.2 s) on a thread of its
+	 * own, once the application is ready, so that the first caller does not wait for it;
+	 * nothing where JNA is absent.
+	 */
+	public void prepareInTheBackground() {
+		if (!this.nativeIds || this.prepared) {
+			return;
+		}
+		this.prepared = true;
+		Thread thread = new Thread(() -> {
+			try {
+				PeerCredentials.bind();
+			}
+			catch (RuntimeException | LinkageError ex) {
+				// Each connection's ids are then null, as without JNA
+			}
+		}, "loopback-fast-path-peer-ids");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	/**

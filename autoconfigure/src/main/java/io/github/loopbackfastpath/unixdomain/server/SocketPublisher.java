@@ -18,6 +18,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
 /**
  * Publishes an AF_UNIX socket beside a TCP listener, the one publisher of the same-host
  * mode: takes the name the {@link SocketDirectory} gives, binds the server in a private
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Loopback Fast Path contributors
  */
-public final class SocketPublisher implements AutoCloseable {
+public final class SocketPublisher implements AutoCloseable, ApplicationListener<ApplicationReadyEvent> {
 
 	private static final Log logger = LogFactory.getLog(SocketPublisher.class);
 
@@ -130,6 +133,18 @@ public final class SocketPublisher implements AutoCloseable {
 		logger.info(
 				"Loopback fast path same-host mode: " + component + " on port " + port + " also listens on " + socket);
 		return publishedSocket;
+	}
+
+	/**
+	 * Once the application is ready, and only if it published a socket, prepare what
+	 * reads its callers' ids, off the start-up and off the first connection.
+	 * @param event the application is ready
+	 */
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (!this.published.isEmpty()) {
+			this.peers.prepareInTheBackground();
+		}
 	}
 
 	/**

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.loopbackfastpath.unixdomain.PeerIdentity;
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +11,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -55,12 +51,6 @@ public class PlainApplication {
 	@GetMapping("/instance")
 	String instance(@Value("${spring.application.name:plain}") String name) {
 		return name;
-	}
-
-	// Who called over the application's socket; over TCP nobody is known
-	@GetMapping("/peer")
-	String peer(@RequestAttribute(name = PeerIdentity.ATTRIBUTE, required = false) @Nullable PeerIdentity peer) {
-		return (peer != null) ? peer.user() + " " + peer.uid() + " " + peer.group() + " " + peer.gid() : "none";
 	}
 
 	@GetMapping("/call")

@@ -105,6 +105,36 @@ class PeerIdentityTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("managementServers")
+	void theManagementServerReadsItsCallersToo(String component, List<String> arguments) throws Exception {
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
+						"--management.server.address=127.0.0.1", "--loopback.fast-path.unix-domain.enabled=true",
+						"--loopback.fast-path.unix-domain.directory=" + this.temp.resolve("sockets")));
+		all.addAll(arguments);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ServletApplication.class)
+			.run(all.toArray(String[]::new))) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			int managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+			PublishedSocket management = context.getBean(SocketPublisher.class).published().get(managementPort);
+			assertThat(management.component()).isEqualTo(component);
+			assertThat(curl("--unix-socket", management.path().toString(),
+					"http://127.0.0.1:" + managementPort + "/actuator/health")
+				.output()).contains("\"UP\"");
+			assertThat(management.peerUsers().counts()).isEqualTo(Map.of(new UnixSystem().getUsername(), 1L));
+			assertThat(context.getBean(SocketPublisher.class).published().get(port).peerUsers().counts()).isEmpty();
+		}
+	}
+
+	static List<Arguments> managementServers() {
+		return List.of(Arguments.of("tomcat", TOMCAT_SERVLET),
+				Arguments.of("jetty",
+						List.of("--spring.autoconfigure.exclude=" + TOMCAT
+								+ "servlet.TomcatServletWebServerAutoConfiguration," + TOMCAT
+								+ "actuate.web.server.TomcatServletManagementContextAutoConfiguration")));
+	}
+
 	// The group of this process, named by the JDK: /proc/<pid> belongs to it
 	private static String groupName(UnixSystem self) throws Exception {
 		return Files

@@ -98,7 +98,7 @@ public class LoopbackFastPathEndpoint {
 			.values()
 			.stream()
 			.map((socket) -> new PublishedSocketDescriptor(socket.port(), socket.path().toString(), socket.component(),
-					socket.acceptedConnections(), socket.peerUsers().counts()))
+					socket.acceptedConnections(), socket.peerUsers().counts(), socket.identityLimitation()))
 			.toList();
 		return new UnixDomainDescriptor(true, sockets.directory().toString(), sockets.unavailable(), published);
 	}
@@ -192,9 +192,11 @@ public class LoopbackFastPathEndpoint {
 	 * @param peerUsers the users whose processes connected, with how many connections
 	 * each made ({@code (unknown)} where the OS did not tell; bounded, see
 	 * {@code PeerUsers})
+	 * @param identityLimitation what the requests over it lack of their callers'
+	 * identity, and why, or {@code null} if they carry all of it
 	 */
 	public record PublishedSocketDescriptor(int port, String path, String component, long acceptedConnections,
-			Map<String, Long> peerUsers) {
+			Map<String, Long> peerUsers, @Nullable String identityLimitation) {
 
 	}
 

@@ -102,6 +102,7 @@ class PeerIdentityTests {
 			assertThat(curl("--http1.1", url).output()).as("HTTP/1.1 over TCP").isEqualTo("none");
 			assertThat(curl("--http2-prior-knowledge", url).output()).as("h2c over TCP").isEqualTo("none");
 			assertThat(socket.peerUsers().counts()).as("who used the socket").isEqualTo(Map.of(self.getUsername(), 3L));
+			assertThat(socket.identityLimitation()).as("every part of the identity was read").isNull();
 		}
 	}
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The same-host mode on a classpath without JNA (the {@code without-jna} execution), with
  * the ioctl off: Tomcat publishes its socket, WebClient and RestClient calls go over it,
- * and the endpoint shows the records and says once why the ioctl backed off.
+ * and the endpoint shows the records, says once why the ioctl backed off, and says on the
+ * published socket that its callers carry names only.
  */
 @EnabledOnOs(value = { OS.LINUX, OS.MAC }, disabledReason = "AF_UNIX sockets of the JDK on a POSIX file system")
 class SameHostWithoutJnaTests {
@@ -57,6 +58,10 @@ class SameHostWithoutJnaTests {
 				.contains("reactor-netty-client", "httpclient5");
 			assertThat(clients).allSatisfy((client) -> assertThat(client).containsEntry("transport", "UNIX_DOMAIN")
 				.containsEntry("path", directory.resolve(port + "@127.0.0.1.sock").toString()));
+			// The callers' names, without their numeric ids: said on the published socket
+			assertThat(report.read("$.unixDomain.published[0].identityLimitation", String.class))
+				.startsWith("JNA is not on the class path")
+				.contains("net.java.dev.jna:jna");
 			DocumentContext health = Http.json("http://127.0.0.1:" + port + "/actuator/health");
 			assertThat(health.read("$.components.loopbackFastPath.details.ioctl", String.class)).contains("backed off");
 		}

@@ -20,6 +20,8 @@ public final class AcceptedConnections {
 
 	private final Consumer<@Nullable PeerIdentity> accepted;
 
+	private volatile @Nullable String unavailable;
+
 	/**
 	 * Create the hook.
 	 * @param reader reads each connection's peer
@@ -46,6 +48,23 @@ public final class AcceptedConnections {
 	 */
 	public @Nullable PeerIdentity accepted(int fd) {
 		return accepted(this.reader.read(fd));
+	}
+
+	/**
+	 * The server cannot hand its requests their callers' identity.
+	 * @param reason why
+	 */
+	public void identityUnavailable(String reason) {
+		this.unavailable = reason;
+	}
+
+	/**
+	 * What the requests over the socket lack of their callers' identity, and why.
+	 * @return the reason, or {@code null} if they carry all of it
+	 */
+	public @Nullable String identityLimitation() {
+		String unavailable = this.unavailable;
+		return (unavailable != null) ? unavailable : this.reader.limitation();
 	}
 
 	/**

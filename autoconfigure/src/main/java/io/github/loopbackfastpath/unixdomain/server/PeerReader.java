@@ -35,6 +35,8 @@ public final class PeerReader {
 
 	private volatile boolean prepared;
 
+	private volatile @Nullable String limitation;
+
 	private final Map<Long, String> users = new ConcurrentHashMap<>();
 
 	private final Map<Long, String> groups = new ConcurrentHashMap<>();
@@ -92,6 +94,10 @@ public final class PeerReader {
 		if (this.nativeIds) {
 			NativeHandle handle = this.handles.lookup(channel);
 			ids = (handle.value() != null) ? credentials(handle.value().intValue()) : null;
+			if (handle.value() == null) {
+				this.limitation = "The native socket of a caller's connection cannot be reached, so its numeric ids "
+						+ "are not read: " + handle.problem();
+			}
 		}
 		return new PeerIdentity(principal.user().getName(), (ids != null) ? ids.uid() : null,
 				principal.group().getName(), (ids != null) ? ids.gid() : null, (ids != null) ? ids.pid() : null);
@@ -112,13 +118,32 @@ public final class PeerReader {
 				name(this.groups, ids.gid(), PeerCredentials::groupName), ids.gid(), ids.pid());
 	}
 
-	private static @Nullable PeerCredentials credentials(int fd) {
+	private @Nullable PeerCredentials credentials(int fd) {
 		try {
-			return PeerCredentials.read(fd);
+			PeerCredentials credentials = PeerCredentials.read(fd);
+			if (credentials == null) {
+				this.limitation = "The OS did not tell the numeric ids of a caller (SO_PEERCRED, getpeereid).";
+			}
+			return credentials;
 		}
 		catch (RuntimeException | LinkageError ex) {
+			this.limitation = "Reading the numeric ids of a caller through libc failed: " + ex;
 			return null;
 		}
+	}
+
+	/**
+	 * What callers' identities lack, and why: nothing where every part is read.
+	 * @return the reason, or {@code null}
+	 */
+	public @Nullable String limitation() {
+		String limitation = this.limitation;
+		if (limitation == null && !this.nativeIds) {
+			return "JNA is not on the class path: callers carry their user and group names, not their numeric "
+					+ "ids or process id (on Netty's native transports, nothing). Add net.java.dev.jna:jna (the "
+					+ "starter brings it).";
+		}
+		return limitation;
 	}
 
 	// As the JDK names a principal without a name: by its number

@@ -33,6 +33,8 @@ public final class PublishedSocket {
 
 	private final PeerUsers peers = new PeerUsers();
 
+	private volatile @Nullable AcceptedConnections connections;
+
 	private volatile @Nullable Serving server;
 
 	private volatile @Nullable TrackedSocket record;
@@ -104,6 +106,19 @@ public final class PublishedSocket {
 	 */
 	public PeerUsers peerUsers() {
 		return this.peers;
+	}
+
+	/**
+	 * What the requests over it lack of their callers' identity, and why.
+	 * @return the reason, or {@code null} if they carry all of it
+	 */
+	public @Nullable String identityLimitation() {
+		AcceptedConnections connections = this.connections;
+		return (connections != null) ? connections.identityLimitation() : null;
+	}
+
+	void connections(AcceptedConnections connections) {
+		this.connections = connections;
 	}
 
 	// Runs for every connection the server accepts on the socket

@@ -107,8 +107,9 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 		try {
 			Path staged = SocketStaging.of(socket);
 			publishedSocket.staged(staged);
-			publishedSocket.serving(serving.serve((staged != null) ? staged : socket,
-					new AcceptedConnections(this.peers, publishedSocket::accepted)));
+			AcceptedConnections connections = new AcceptedConnections(this.peers, publishedSocket::accepted);
+			publishedSocket.connections(connections);
+			publishedSocket.serving(serving.serve((staged != null) ? staged : socket, connections));
 		}
 		catch (Exception | LinkageError ex) {
 			publishedSocket.close();

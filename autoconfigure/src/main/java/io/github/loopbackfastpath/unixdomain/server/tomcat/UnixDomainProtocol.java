@@ -49,15 +49,18 @@ final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItsel
 	}
 
 	// Tomcat's connection id; a Tomcat without it serves the connection without its
-	// peer, and says so once
-	private static @Nullable String connectionId(SocketWrapperBase<?> wrapper) {
+	// peer, and says so once, and on the endpoint
+	private static @Nullable String connectionId(SocketWrapperBase<?> wrapper, AcceptedConnections accepted) {
 		try {
 			return TomcatInternals.connectionId(wrapper);
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
+			String reason = "Requests over Tomcat's AF_UNIX connector carry no caller identity: this Tomcat's "
+					+ "connection id cannot be read (" + ex + ")";
+			accepted.identityUnavailable(reason);
 			if (!warned) {
 				warned = true;
-				logger.warn("Requests over Tomcat's AF_UNIX connector carry no peer identity: " + ex);
+				logger.warn(reason);
 			}
 			return null;
 		}
@@ -107,7 +110,7 @@ final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItsel
 		public @Nullable SocketWrapperBase<NioChannel> put(SocketChannel channel,
 				SocketWrapperBase<NioChannel> wrapper) {
 			PeerIdentity peer = this.accepted.accepted(channel);
-			String id = (peer != null) ? connectionId(wrapper) : null;
+			String id = (peer != null) ? connectionId(wrapper, this.accepted) : null;
 			if (id != null && peer != null) {
 				this.peers.put(id, peer);
 			}
@@ -117,7 +120,7 @@ final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItsel
 		@Override
 		public @Nullable SocketWrapperBase<NioChannel> remove(Object key) {
 			SocketWrapperBase<NioChannel> wrapper = super.remove(key);
-			String id = (wrapper != null) ? connectionId(wrapper) : null;
+			String id = (wrapper != null) ? connectionId(wrapper, this.accepted) : null;
 			if (id != null) {
 				this.peers.remove(id);
 			}

@@ -206,15 +206,7 @@ class SameHostDeploymentTests {
 
 	@Test
 	void aServiceCallsAnotherUsersServiceOverAfUnixOnlyWhenItTrustsThatUser() throws Exception {
-		Commands.run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
-		for (String user : List.of("svc-a", "svc-b")) {
-			Commands.run("sh", "-c",
-					"id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
-			Commands.run("usermod", "-aG", "lfp-shared", user);
-		}
-		Path directory = Files.createTempDirectory("lfp-svc").resolve("shared");
-		Commands.run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
-		Commands.run("chmod", "755", directory.getParent().toString());
+		Path directory = sharedDirectoryOfTwoServices("lfp-svc");
 		int aPort = Commands.freePort();
 		int bPort = Commands.freePort();
 		start(Commands.asUser("svc-a"), directory, "A", aPort, "--loopback.fast-path.unix-domain.group=lfp-shared");
@@ -253,15 +245,7 @@ class SameHostDeploymentTests {
 
 	@Test
 	void eachRequestOverTheSocketCarriesTheIdentityOfTheUserWhoseProcessConnected() throws Exception {
-		Commands.run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
-		for (String user : List.of("svc-a", "svc-b")) {
-			Commands.run("sh", "-c",
-					"id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
-			Commands.run("usermod", "-aG", "lfp-shared", user);
-		}
-		Path directory = Files.createTempDirectory("lfp-peer").resolve("shared");
-		Commands.run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
-		Commands.run("chmod", "755", directory.getParent().toString());
+		Path directory = sharedDirectoryOfTwoServices("lfp-peer");
 		int port = Commands.freePort();
 		start(Commands.asUser("svc-a"), directory, "A", port, "--loopback.fast-path.unix-domain.group=lfp-shared");
 		Commands.awaitTcpAnswer(port, "A");
@@ -282,6 +266,21 @@ class SameHostDeploymentTests {
 		// RestClient), which may share a connection
 		assertThat(peerUsers).containsOnlyKeys("svc-a", "svc-b").containsEntry("svc-b", 2);
 		assertThat(((Number) peerUsers.get("svc-a")).intValue()).isBetween(1, 3);
+	}
+
+	// Users svc-a and svc-b, both in lfp-shared, and a directory the group shares
+	// (sticky)
+	private static Path sharedDirectoryOfTwoServices(String prefix) throws Exception {
+		Commands.run("sh", "-c", "getent group lfp-shared || groupadd --system lfp-shared");
+		for (String user : List.of("svc-a", "svc-b")) {
+			Commands.run("sh", "-c",
+					"id " + user + " || useradd --system --no-create-home --shell /usr/sbin/nologin " + user);
+			Commands.run("usermod", "-aG", "lfp-shared", user);
+		}
+		Path directory = Files.createTempDirectory(prefix).resolve("shared");
+		Commands.run("install", "-d", "-m", "1770", "-g", "lfp-shared", directory.toString());
+		Commands.run("chmod", "755", directory.getParent().toString());
+		return directory;
 	}
 
 	private static void assertClientsOverAfUnix(DocumentContext report, Path socket) {

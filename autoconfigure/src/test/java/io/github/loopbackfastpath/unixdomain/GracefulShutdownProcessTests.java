@@ -80,6 +80,10 @@ class GracefulShutdownProcessTests {
 		Path managementSocket = directory.resolve(managementPort + "@127.0.0.1.sock");
 		Path grpcSocket = directory.resolve(grpcPort + ".sock");
 		await(() -> Files.exists(socket) && Files.exists(managementSocket) && Files.exists(grpcSocket), log);
+		// Requests in flight on a started application (the sockets are published before
+		// it
+		// is ready, and a first connection may wait for the callers' ids to be readable)
+		await(() -> Files.readString(log).contains("Started ShutdownApplication"), log);
 
 		List<Process> inFlight = List.of(curl("--unix-socket", socket.toString(), "http://localhost/slow"),
 				curl("--unix-socket", managementSocket.toString(), "http://localhost/actuator/slow"),

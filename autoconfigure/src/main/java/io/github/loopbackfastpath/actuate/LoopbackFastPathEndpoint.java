@@ -98,7 +98,8 @@ public class LoopbackFastPathEndpoint {
 			.values()
 			.stream()
 			.map((socket) -> new PublishedSocketDescriptor(socket.port(), socket.path().toString(), socket.component(),
-					socket.acceptedConnections(), socket.peerUsers().counts(), socket.identityLimitation()))
+					!socket.isSocketOnly(), socket.acceptedConnections(), socket.peerUsers().counts(),
+					socket.identityLimitation()))
 			.toList();
 		return new UnixDomainDescriptor(true, sockets.directory().toString(), sockets.unavailable(), published);
 	}
@@ -183,11 +184,14 @@ public class LoopbackFastPathEndpoint {
 	}
 
 	/**
-	 * An AF_UNIX socket published beside a TCP listener.
+	 * An AF_UNIX socket published beside a TCP listener, or instead of one.
 	 *
 	 * @param port the TCP port whose requests it serves
 	 * @param path the socket file
 	 * @param component what serves it
+	 * @param tcpListener whether its server also listens on the TCP port; {@code false}
+	 * for a server that listens on its socket only
+	 * ({@code loopback.fast-path.unix-domain.socket-only})
 	 * @param acceptedConnections how many connections it accepted
 	 * @param peerUsers the users whose processes connected, with how many connections
 	 * each made ({@code (unknown)} where the OS did not tell; bounded, see
@@ -195,8 +199,8 @@ public class LoopbackFastPathEndpoint {
 	 * @param identityLimitation what the requests over it lack of their callers'
 	 * identity, and why, or {@code null} if they carry all of it
 	 */
-	public record PublishedSocketDescriptor(int port, String path, String component, long acceptedConnections,
-			Map<String, Long> peerUsers, @Nullable String identityLimitation) {
+	public record PublishedSocketDescriptor(int port, String path, String component, boolean tcpListener,
+			long acceptedConnections, Map<String, Long> peerUsers, @Nullable String identityLimitation) {
 
 	}
 

@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.actuate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
@@ -65,6 +66,15 @@ public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 		}
 		else {
 			builder.withDetail("ioctl", LoopbackFastPathEndpoint.BACKED_OFF);
+		}
+		List<String> noTcpListener = this.registry.records()
+			.stream()
+			.filter((record) -> record.isOpen() && record.outcome().noTcpListener())
+			.map((record) -> record.outcome().component() + " on " + record.outcome().path())
+			.toList();
+		if (!noTcpListener.isEmpty()) {
+			// Servers that listen on their AF_UNIX socket only: nothing answers on TCP
+			builder.withDetail("noTcpListener", noTcpListener);
 		}
 		builder.withDetail("summary", summary)
 			.withDetail("openSockets", this.registry.openCount())

@@ -29,6 +29,11 @@ public record SocketOutcome(SocketRole role, String component, @Nullable Stage s
 		Transport transport, @Nullable String path) {
 
 	/**
+	 * How the message of an AF_UNIX listener whose server has no TCP listener begins.
+	 */
+	public static final String NO_TCP_LISTENER = "No TCP listener: ";
+
+	/**
 	 * An outcome for a TCP socket.
 	 * @param role whether the socket listens or connects
 	 * @param component what opened the socket
@@ -52,6 +57,14 @@ public record SocketOutcome(SocketRole role, String component, @Nullable Stage s
 	 */
 	public OutcomeKind kind() {
 		return new OutcomeKind(this.role, this.component, this.status, this.transport);
+	}
+
+	/**
+	 * Whether this is an AF_UNIX listener whose server has no TCP listener.
+	 * @return whether its server listens on its AF_UNIX socket only
+	 */
+	public boolean noTcpListener() {
+		return this.transport == Transport.UNIX_DOMAIN && this.message.startsWith(NO_TCP_LISTENER);
 	}
 
 }

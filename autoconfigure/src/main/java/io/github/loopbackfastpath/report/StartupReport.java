@@ -136,7 +136,8 @@ public final class StartupReport implements ApplicationListener<ApplicationReady
 		return "published in " + directory + ": "
 				+ published.stream()
 					.map((record) -> record.outcome().component() + " on "
-							+ Path.of(String.valueOf(record.outcome().path())).getFileName())
+							+ Path.of(String.valueOf(record.outcome().path())).getFileName()
+							+ (record.outcome().noTcpListener() ? " (no TCP listener)" : ""))
 					.collect(Collectors.joining(", "));
 	}
 

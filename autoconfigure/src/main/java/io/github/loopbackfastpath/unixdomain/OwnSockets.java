@@ -26,9 +26,21 @@ public final class OwnSockets {
 	 * @param port the port of its TCP listener
 	 * @param address the address its TCP listener is bound to, {@code null} for a
 	 * wildcard address
+	 * @param socketOnly whether its server has no TCP listener, so that a request to its
+	 * port has nowhere else to go
 	 */
-	public void add(Path socket, int port, @Nullable InetAddress address) {
-		this.sockets.put(socket, new Own(port, address));
+	public void add(Path socket, int port, @Nullable InetAddress address, boolean socketOnly) {
+		this.sockets.put(socket, new Own(port, address, socketOnly));
+	}
+
+	/**
+	 * Whether a socket is the one of this process's server that has no TCP listener.
+	 * @param socket the socket file
+	 * @return whether it is served here with no TCP listener beside it
+	 */
+	public boolean isSocketOnly(Path socket) {
+		Own own = this.sockets.get(socket);
+		return own != null && own.socketOnly();
 	}
 
 	/**
@@ -71,14 +83,16 @@ public final class OwnSockets {
 		return wildcard;
 	}
 
-	// A socket a client could not connect to: forgotten if its name is gone
+	// A socket a client could not connect to: forgotten if its name is gone, unless
+	// there is no TCP listener for its requests to go to instead
 	void connectFailed(Path socket) {
-		if (this.sockets.containsKey(socket) && !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+		if (this.sockets.containsKey(socket) && !isSocketOnly(socket)
+				&& !Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
 			remove(socket);
 		}
 	}
 
-	private record Own(int port, @Nullable InetAddress address) {
+	private record Own(int port, @Nullable InetAddress address, boolean socketOnly) {
 	}
 
 }

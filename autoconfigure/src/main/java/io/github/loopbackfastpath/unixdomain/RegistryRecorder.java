@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import io.github.loopbackfastpath.registry.FastPathStatus;
 import io.github.loopbackfastpath.registry.LiveSocket;
+import io.github.loopbackfastpath.registry.SocketOutcome;
 import io.github.loopbackfastpath.registry.SocketRegistry;
 import io.github.loopbackfastpath.registry.SocketRole;
 import io.github.loopbackfastpath.registry.TrackedSocket;
@@ -32,10 +33,14 @@ public final class RegistryRecorder implements UnixDomainRecorder {
 	}
 
 	@Override
-	public TrackedSocket published(String component, int port, Path socket, BooleanSupplier isOpen) {
+	public TrackedSocket published(String component, int port, Path socket, boolean socketOnly,
+			BooleanSupplier isOpen) {
 		return register(SocketRole.LISTENER, component, FastPathStatus.NOT_APPLICABLE,
-				"Published: the requests of TCP port " + port + " are also served on this AF_UNIX socket.", socket,
-				isOpen);
+				socketOnly
+						? SocketOutcome.NO_TCP_LISTENER + "the server of port " + port
+								+ " serves on this AF_UNIX socket only (loopback.fast-path.unix-domain.socket-only)."
+						: "Published: the requests of TCP port " + port + " are also served on this AF_UNIX socket.",
+				socket, isOpen);
 	}
 
 	@Override

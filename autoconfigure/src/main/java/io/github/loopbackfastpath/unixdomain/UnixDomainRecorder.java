@@ -14,14 +14,15 @@ import io.github.loopbackfastpath.registry.TrackedSocket;
 public interface UnixDomainRecorder {
 
 	/**
-	 * An AF_UNIX socket published beside a TCP listener.
+	 * An AF_UNIX socket published beside a TCP listener, or instead of one.
 	 * @param component what serves it, such as {@code tomcat}
 	 * @param port the TCP port whose requests it serves
 	 * @param socket the socket file
+	 * @param socketOnly whether its server has no TCP listener
 	 * @param isOpen whether it is still published
 	 * @return the record, which counts accepted connections and is closed on unpublish
 	 */
-	TrackedSocket published(String component, int port, Path socket, BooleanSupplier isOpen);
+	TrackedSocket published(String component, int port, Path socket, boolean socketOnly, BooleanSupplier isOpen);
 
 	/**
 	 * A listener the mode leaves on TCP only.

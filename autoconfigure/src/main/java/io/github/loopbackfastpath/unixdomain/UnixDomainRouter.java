@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -184,16 +185,26 @@ public final class UnixDomainRouter {
 	}
 
 	/**
-	 * Say that a client could not connect to an AF_UNIX socket and sent its request over
-	 * TCP instead. The socket is checked afresh for the next request.
+	 * Say that a client could not connect to an AF_UNIX socket, before it sends its
+	 * request over TCP instead; the socket is checked afresh for the next request. A
+	 * socket of this process's server that has no TCP listener
+	 * ({@code loopback.fast-path.unix-domain.socket-only}) has no TCP to fall back to:
+	 * the request fails at once, with the error returned.
 	 * @param component the client
 	 * @param socket the socket file
 	 * @param failure why the connection failed
+	 * @return the error to fail the request with, or {@code null} to send it over TCP
 	 */
-	public void fellBack(String component, Path socket, Throwable failure) {
+	public @Nullable IOException fellBack(String component, Path socket, Throwable failure) {
+		if (this.own.isSocketOnly(socket)) {
+			return new ConnectException("The server on " + socket + " listens on its AF_UNIX socket only "
+					+ "(loopback.fast-path.unix-domain.socket-only), with no TCP listener to send the request to, and "
+					+ component + " could not connect to it: " + failure);
+		}
 		this.verdicts.remove(socket);
 		this.own.connectFailed(socket);
 		warnOnce(socket, component + " could not connect (" + failure + "); the request went over TCP.");
+		return null;
 	}
 
 	private void warnOnce(Path socket, String reason) {

@@ -1,6 +1,5 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -38,7 +37,6 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every gRPC call that came over the published socket carries its caller's identity in
@@ -48,9 +46,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "SO_PEERCRED with the process id")
 class GrpcPeerIdentityTests {
-
-	// Debian's own Python, which python3-grpcio installs into
-	private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
 
 	private static final MethodDescriptor<String, String> WHO = EchoGrpc.ECHO.toBuilder()
 		.setFullMethodName(MethodDescriptor.generateFullMethodName("test.Who", "Who"))
@@ -94,12 +89,6 @@ class GrpcPeerIdentityTests {
 
 	// Python's answer ends with its own process id, which the server saw
 	private static String pythonWho(Path socket) throws Exception {
-		boolean installed = Files.isExecutable(DEBIAN_PYTHON)
-				&& new ProcessBuilder(DEBIAN_PYTHON.toString(), "-c", "import grpc").start().waitFor() == 0;
-		if (!installed && "true".equals(System.getenv("LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS"))) {
-			throw new IllegalStateException("Debian's python3-grpcio is needed (apt-get install python3-grpcio)");
-		}
-		assumeTrue(installed, "Debian's python3-grpcio is not installed");
 		String script = """
 				import grpc, os, sys
 				channel = grpc.insecure_channel("unix:" + sys.argv[1])
@@ -107,11 +96,7 @@ class GrpcPeerIdentityTests {
 				answer = who(b"who", timeout=30).decode()
 				print(answer if answer.endswith(" " + str(os.getpid())) else "not my pid: " + answer)
 				""";
-		Process python = new ProcessBuilder(DEBIAN_PYTHON.toString(), "-c", script, socket.toString())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-		assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = Grpcio.run(script, socket.toString());
 		assertThat(output).doesNotStartWith("not my pid");
 		return output;
 	}

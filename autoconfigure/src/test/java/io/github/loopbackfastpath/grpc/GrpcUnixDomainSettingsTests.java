@@ -1,10 +1,5 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
 import io.github.loopbackfastpath.test.TestApplication;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -25,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The gRPC server on the published socket has the settings of Spring Boot's TCP server:
@@ -42,9 +36,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 				"loopback.fast-path.unix-domain.directory=/tmp/lfp-it-grpc-settings", "spring.grpc.server.port=0",
 				"spring.grpc.server.inbound.message.max-size=1KB", "server.address=127.0.0.1" })
 class GrpcUnixDomainSettingsTests {
-
-	// Debian's own Python, which python3-grpcio installs into
-	private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
 
 	private static final String SCRIPT = """
 			import grpc, sys
@@ -79,19 +70,7 @@ class GrpcUnixDomainSettingsTests {
 	}
 
 	private static String python(String target, int size, String mode) throws Exception {
-		boolean installed = Files.isExecutable(DEBIAN_PYTHON)
-				&& new ProcessBuilder(DEBIAN_PYTHON.toString(), "-c", "import grpc").start().waitFor() == 0;
-		if (!installed && "true".equals(System.getenv("LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS"))) {
-			throw new IllegalStateException("Debian's python3-grpcio is needed (apt-get install python3-grpcio)");
-		}
-		assumeTrue(installed, "Debian's python3-grpcio is not installed");
-		Process python = new ProcessBuilder(DEBIAN_PYTHON.toString(), "-c", SCRIPT, target, String.valueOf(size),
-				mode.isEmpty() ? "-" : mode)
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-		assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return output;
+		return Grpcio.run(SCRIPT, target, String.valueOf(size), mode.isEmpty() ? "-" : mode);
 	}
 
 	@Configuration(proxyBeanMethods = false)

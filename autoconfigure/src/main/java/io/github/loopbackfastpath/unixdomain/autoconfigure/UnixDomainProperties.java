@@ -3,12 +3,16 @@ package io.github.loopbackfastpath.unixdomain.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.loopbackfastpath.unixdomain.SocketDirectory;
 import io.github.loopbackfastpath.unixdomain.SocketTrust;
+import io.github.loopbackfastpath.unixdomain.server.SocketOnly;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
@@ -21,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @author Loopback Fast Path contributors
  */
 @ConfigurationProperties(UnixDomainProperties.PREFIX)
-public class UnixDomainProperties {
+public class UnixDomainProperties implements InitializingBean {
 
 	/**
 	 * The prefix of the same-host mode's properties.
@@ -65,6 +69,15 @@ public class UnixDomainProperties {
 	 * net.core.wmem_max). 0 leaves the OS default.
 	 */
 	private DataSize bufferSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Servers that listen on their AF_UNIX socket only, with no TCP listener: any of
+	 * "server", "management" (a separate management port) and "grpc". Each serves on
+	 * "{directory}/{port}.sock" for its configured port, which must be fixed (not 0), and
+	 * the application's own loopback calls to that port reach it there. Default: none,
+	 * every server keeps its TCP listener.
+	 */
+	private Set<SocketOnly> socketOnly = EnumSet.noneOf(SocketOnly.class);
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -135,6 +148,23 @@ public class UnixDomainProperties {
 					"Give a size from 0 (the OS default) to 2GB, such as 1MB.");
 		}
 		this.bufferSize = bufferSize;
+	}
+
+	public Set<SocketOnly> getSocketOnly() {
+		return this.socketOnly;
+	}
+
+	public void setSocketOnly(Set<SocketOnly> socketOnly) {
+		this.socketOnly = socketOnly;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (!this.enabled && !this.socketOnly.isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".socket-only", this.socketOnly,
+					"A server listens on its AF_UNIX socket only in the same-host mode: set " + PREFIX
+							+ ".enabled=true, or remove " + PREFIX + ".socket-only to keep TCP.");
+		}
 	}
 
 }

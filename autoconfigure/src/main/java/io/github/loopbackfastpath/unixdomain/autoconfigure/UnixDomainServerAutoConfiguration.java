@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.server.tomcat.TomcatRuntimeHints;
 import io.github.loopbackfastpath.unixdomain.OwnSockets;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
@@ -10,8 +11,11 @@ import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
 import io.github.loopbackfastpath.unixdomain.server.PeerReader;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinders;
+import io.github.loopbackfastpath.unixdomain.server.SocketOnly;
+import io.github.loopbackfastpath.unixdomain.server.SocketOnlyCustomizer;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcServerSettings;
+import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcSocketOnlyServers;
 import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcSocketServer;
 import io.github.loopbackfastpath.unixdomain.server.jetty.JettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.server.netty.ConfiguredHttpServers;
@@ -33,8 +37,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProvider;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties;
 import org.springframework.boot.jetty.JettyWebServer;
+import org.springframework.boot.jetty.JettyWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
@@ -56,8 +63,8 @@ public final class UnixDomainServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketPublisher loopbackFastPathUnixDomainPublisher(SocketDirectory directory, SocketPermissions permissions,
-			OwnSockets own, UnixDomainRecorder recorder, PeerReader peers) {
-		return new SocketPublisher(directory, permissions, own, recorder, peers);
+			OwnSockets own, UnixDomainRecorder recorder, PeerReader peers, UnixDomainProperties properties) {
+		return new SocketPublisher(directory, permissions, own, recorder, peers, properties.getSocketOnly());
 	}
 
 	@Bean
@@ -95,6 +102,13 @@ public final class UnixDomainServerAutoConfiguration {
 			return new TomcatUnixDomainBinder(permissions.socketMode(), buffers);
 		}
 
+		@Bean
+		SocketOnlyCustomizer<TomcatWebServerFactory> loopbackFastPathTomcatSocketOnly(SocketPublisher publisher,
+				TomcatUnixDomainBinder binder) {
+			return new SocketOnlyCustomizer<>(publisher, SocketOnly.SERVER, TomcatWebServerFactory.class,
+					Components.TOMCAT, binder::socketOnly);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -106,6 +120,13 @@ public final class UnixDomainServerAutoConfiguration {
 		@ConditionalOnMissingBean
 		JettyUnixDomainBinder loopbackFastPathJettyUnixDomainBinder(SocketBuffers buffers) {
 			return new JettyUnixDomainBinder(buffers);
+		}
+
+		@Bean
+		SocketOnlyCustomizer<JettyWebServerFactory> loopbackFastPathJettySocketOnly(SocketPublisher publisher,
+				JettyUnixDomainBinder binder) {
+			return new SocketOnlyCustomizer<>(publisher, SocketOnly.SERVER, JettyWebServerFactory.class,
+					Components.JETTY, binder::socketOnly);
 		}
 
 	}
@@ -126,6 +147,13 @@ public final class UnixDomainServerAutoConfiguration {
 		NettyUnixDomainBinder loopbackFastPathNettyUnixDomainBinder(ConfiguredHttpServers servers,
 				SocketBuffers buffers) {
 			return new NettyUnixDomainBinder(servers, buffers);
+		}
+
+		@Bean
+		SocketOnlyCustomizer<NettyReactiveWebServerFactory> loopbackFastPathNettySocketOnly(SocketPublisher publisher,
+				NettyUnixDomainBinder binder) {
+			return new SocketOnlyCustomizer<>(publisher, SocketOnly.SERVER, NettyReactiveWebServerFactory.class,
+					Components.REACTOR_NETTY, binder::socketOnly);
 		}
 
 	}
@@ -156,6 +184,15 @@ public final class UnixDomainServerAutoConfiguration {
 				return new GrpcServerSettings(properties.getIfAvailable(), compressors.getIfAvailable(),
 						decompressors.getIfAvailable(), executor.getIfAvailable(),
 						customizers.orderedStream().toList());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			@ConditionalOnClass(name = "org.springframework.grpc.server.NettyGrpcServerFactory")
+			static GrpcSocketOnlyServers loopbackFastPathGrpcSocketOnlyServers(
+					ObjectProvider<SocketPublisher> publisher, ObjectProvider<SocketBuffers> buffers,
+					ObjectProvider<GrpcServerSettings> settings) {
+				return new GrpcSocketOnlyServers(publisher::getObject, buffers::getObject, settings::getObject);
 			}
 
 		}

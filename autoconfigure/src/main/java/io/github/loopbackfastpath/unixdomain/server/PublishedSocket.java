@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.loopbackfastpath.registry.TrackedSocket;
@@ -39,15 +40,19 @@ public final class PublishedSocket {
 
 	private volatile @Nullable TrackedSocket record;
 
+	private final boolean socketOnly;
+
 	private final OwnSockets own;
 
 	private volatile boolean open = true;
 
-	PublishedSocket(int port, @Nullable InetAddress address, Path path, String component, OwnSockets own) {
+	PublishedSocket(int port, @Nullable InetAddress address, Path path, String component, boolean socketOnly,
+			OwnSockets own) {
 		this.port = port;
 		this.address = address;
 		this.path = path;
 		this.component = component;
+		this.socketOnly = socketOnly;
 		this.own = own;
 	}
 
@@ -115,6 +120,33 @@ public final class PublishedSocket {
 	public @Nullable String identityLimitation() {
 		AcceptedConnections connections = this.connections;
 		return (connections != null) ? connections.identityLimitation() : null;
+	}
+
+	/**
+	 * Whether its server listens on this socket only, with no TCP listener
+	 * ({@link SocketOnly}).
+	 * @return whether it has no TCP listener
+	 */
+	public boolean isSocketOnly() {
+		return this.socketOnly;
+	}
+
+	/**
+	 * Where its server binds it: a private place until it is published under its name
+	 * ({@link SocketStaging}), else its name itself.
+	 * @return the path to bind
+	 */
+	public Path bindPath() {
+		Path staged = this.staged;
+		return (staged != null) ? staged : this.path;
+	}
+
+	/**
+	 * What its server tells of every connection it accepts on it.
+	 * @return the accepted connections
+	 */
+	public AcceptedConnections connections() {
+		return Objects.requireNonNull(this.connections, "connections");
 	}
 
 	void connections(AcceptedConnections connections) {

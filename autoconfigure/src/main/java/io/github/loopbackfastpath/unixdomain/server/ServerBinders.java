@@ -39,7 +39,17 @@ public final class ServerBinders implements ApplicationListener<WebServerInitial
 	public void onApplicationEvent(WebServerInitializedEvent event) {
 		WebServer server = event.getWebServer();
 		int port = server.getPort();
-		if (port <= 0 || this.sockets.unavailable() != null) {
+		if (port <= 0) {
+			// A server that listens on its socket only has no TCP port
+			PublishedSocket published = this.sockets
+				.started(SocketOnly.ofNamespace(event.getApplicationContext().getServerNamespace()), () -> {
+				});
+			if (published != null) {
+				shutDownWith(event.getApplicationContext(), published);
+			}
+			return;
+		}
+		if (this.sockets.unavailable() != null) {
 			return;
 		}
 		String component = WebServers.componentOf(server);
@@ -61,7 +71,13 @@ public final class ServerBinders implements ApplicationListener<WebServerInitial
 		}
 		PublishedSocket published = this.sockets.publish(component, port, binder.address(context),
 				(socket, accepted) -> binder.bind(context, socket, accepted));
-		if (published != null && context instanceof ConfigurableApplicationContext configurable) {
+		if (published != null) {
+			shutDownWith(context, published);
+		}
+	}
+
+	private void shutDownWith(WebServerApplicationContext context, PublishedSocket published) {
+		if (context instanceof ConfigurableApplicationContext configurable) {
 			// Shut down with the server, in its own context (the management server's
 			// child context included)
 			boolean graceful = Binder.get(configurable.getEnvironment())
@@ -70,7 +86,7 @@ public final class ServerBinders implements ApplicationListener<WebServerInitial
 			// A name per published socket: a server the context stops and starts again
 			// (Lifecycle stop and start, a checkpoint and restore) is published anew
 			configurable.getBeanFactory()
-				.registerSingleton("loopbackFastPathUnixDomainShutdown" + port + "#" + published.hashCode(),
+				.registerSingleton("loopbackFastPathUnixDomainShutdown" + published.port() + "#" + published.hashCode(),
 						new SocketShutdown(published, graceful, WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE));
 		}
 	}

@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -34,6 +37,8 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 
 	private static final Log logger = LogFactory.getLog(SocketPublisher.class);
 
+	private static final String SOCKET_ONLY = "loopback.fast-path.unix-domain.socket-only";
+
 	private final SocketDirectory directory;
 
 	private final SocketPermissions permissions;
@@ -44,7 +49,13 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 
 	private final PeerReader peers;
 
+	private final Set<SocketOnly> socketOnly;
+
 	private final Map<Path, PublishedSocket> published = new ConcurrentHashMap<>();
+
+	private final Map<SocketOnly, PublishedSocket> reserved = new ConcurrentHashMap<>();
+
+	private final Set<SocketOnly> started = ConcurrentHashMap.newKeySet();
 
 	private final List<TrackedSocket> skipped = new ArrayList<>();
 
@@ -58,11 +69,36 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	 */
 	public SocketPublisher(SocketDirectory directory, SocketPermissions permissions, OwnSockets own,
 			UnixDomainRecorder recorder, PeerReader peers) {
+		this(directory, permissions, own, recorder, peers, Set.of());
+	}
+
+	/**
+	 * Create the publisher.
+	 * @param directory where sockets are published, and under which name
+	 * @param permissions what a published socket gets
+	 * @param own where this process's sockets are told to the router
+	 * @param recorder where records go
+	 * @param peers reads the peer of each accepted connection
+	 * @param socketOnly the servers that listen on their socket only
+	 */
+	public SocketPublisher(SocketDirectory directory, SocketPermissions permissions, OwnSockets own,
+			UnixDomainRecorder recorder, PeerReader peers, Set<SocketOnly> socketOnly) {
 		this.directory = directory;
 		this.permissions = permissions;
 		this.own = own;
 		this.recorder = recorder;
 		this.peers = peers;
+		this.socketOnly = Set.copyOf(socketOnly);
+	}
+
+	/**
+	 * Whether a server listens on its socket only
+	 * ({@code loopback.fast-path.unix-domain.socket-only}).
+	 * @param server the server
+	 * @return whether it has no TCP listener
+	 */
+	public boolean isSocketOnly(SocketOnly server) {
+		return this.socketOnly.contains(server);
 	}
 
 	/**
@@ -96,44 +132,135 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 		if (unavailable() != null || port <= 0) {
 			return null;
 		}
-		SocketDirectory.Claim claim = this.directory.claim(port, address);
-		Path socket = claim.socket();
-		if (claim.refusal() != null) {
-			skip(component, socket, claim.refusal());
+		PublishedSocket socket;
+		try {
+			socket = claim(component, port, address, false);
+		}
+		catch (Refusal ex) {
+			skip(component, ex.socket, String.valueOf(ex.getMessage()));
 			return null;
 		}
-		InetAddress bound = claim.address();
-		PublishedSocket publishedSocket = new PublishedSocket(port, bound, socket, component, this.own);
+		catch (IOException ex) {
+			skip(component, port, "Binding " + component + " to an AF_UNIX socket failed: " + ex);
+			return null;
+		}
 		try {
-			Path staged = SocketStaging.of(socket);
-			publishedSocket.staged(staged);
-			AcceptedConnections connections = new AcceptedConnections(this.peers, publishedSocket::accepted);
-			publishedSocket.connections(connections);
-			publishedSocket.serving(serving.serve((staged != null) ? staged : socket, connections));
+			socket.serving(serving.serve(socket.bindPath(), socket.connections()));
+			complete(socket);
 		}
 		catch (Exception | LinkageError ex) {
-			publishedSocket.close();
-			skip(component, socket, "Binding " + component + " to " + socket + " failed: " + ex);
+			socket.close();
+			skip(component, socket.path(), (ex instanceof Refusal) ? String.valueOf(ex.getMessage())
+					: "Binding " + component + " to " + socket.path() + " failed: " + ex);
 			return null;
 		}
+		return socket;
+	}
+
+	/**
+	 * Reserve the socket of a server that listens on it only, before the server is built:
+	 * its name, and the private place the server binds
+	 * ({@link PublishedSocket#bindPath()}). There is no TCP listener to fall back to, so
+	 * what stops it fails start-up.
+	 * @param server which server it is
+	 * @param component what serves it, such as {@code tomcat}
+	 * @param port the server's configured port, which names the socket
+	 * @param address the address configured for the server, {@code null} for none
+	 * @return the reserved socket
+	 */
+	public PublishedSocket reserve(SocketOnly server, String component, int port, @Nullable InetAddress address) {
+		String unavailable = unavailable();
+		if (unavailable != null) {
+			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX "
+					+ "socket only (" + SOCKET_ONLY + "), which this JVM cannot serve: " + unavailable
+					+ " Remove it from " + SOCKET_ONLY + " to serve on TCP.");
+		}
+		if (port <= 0) {
+			throw new InvalidConfigurationPropertyValueException(server.portProperty(), port,
+					"A server that listens on its AF_UNIX socket only (" + SOCKET_ONLY + ") needs a fixed port, "
+							+ "which names its socket <directory>/<port>.sock for a proxy's configuration: set "
+							+ server.portProperty() + " to one.");
+		}
 		try {
-			Path staged = publishedSocket.staged();
-			this.permissions.restrict((staged != null) ? staged : socket);
+			PublishedSocket socket = claim(component, port, address, true);
+			PublishedSocket previous = this.reserved.put(server, socket);
+			if (previous != null) {
+				previous.close();
+			}
+			return socket;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " on port " + port
+					+ " listens on its AF_UNIX socket only (" + SOCKET_ONLY + ") and cannot: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Publish the reserved socket of a server that listens on it only, once the server
+	 * started on it.
+	 * @param server which server it is
+	 * @param serving what serves the socket: the server itself
+	 * @return the published socket, or {@code null} if none was reserved for it
+	 */
+	public @Nullable PublishedSocket started(SocketOnly server, Serving serving) {
+		PublishedSocket socket = this.reserved.remove(server);
+		if (socket == null) {
+			return null;
+		}
+		this.started.add(server);
+		socket.serving(serving);
+		try {
+			complete(socket);
+		}
+		catch (IOException | RuntimeException ex) {
+			socket.close();
+			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX "
+					+ "socket only (" + SOCKET_ONLY + ") and " + socket.path() + " could not be published: " + ex, ex);
+		}
+		return socket;
+	}
+
+	// Its name, and where the server binds it before it has its permissions
+	private PublishedSocket claim(String component, int port, @Nullable InetAddress address, boolean socketOnly)
+			throws Refusal, IOException {
+		SocketDirectory.Claim claim = this.directory.claim(port, address);
+		Path path = claim.socket();
+		String refusal = claim.refusal();
+		if (refusal != null) {
+			throw new Refusal(path, refusal);
+		}
+		PublishedSocket socket = new PublishedSocket(port, claim.address(), path, component, socketOnly, this.own);
+		try {
+			socket.staged(SocketStaging.of(path));
+		}
+		catch (IOException ex) {
+			socket.close();
+			throw ex;
+		}
+		socket.connections(new AcceptedConnections(this.peers, socket::accepted));
+		return socket;
+	}
+
+	// Its permissions, then its name, the router and the record
+	private void complete(PublishedSocket socket) throws IOException {
+		Path path = socket.path();
+		Path staged = socket.staged();
+		try {
+			this.permissions.restrict((staged != null) ? staged : path);
 			if (staged != null) {
-				SocketStaging.link(staged, socket);
+				SocketStaging.link(staged, path);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			publishedSocket.close();
-			skip(component, socket, String.valueOf(ex.getMessage()));
-			return null;
+			throw new Refusal(path, String.valueOf(ex.getMessage()));
 		}
-		this.own.add(socket, port, bound);
-		publishedSocket.recorded(this.recorder.published(component, port, socket, publishedSocket::isOpen));
-		this.published.put(socket, publishedSocket);
-		logger.info(
-				"Loopback fast path same-host mode: " + component + " on port " + port + " also listens on " + socket);
-		return publishedSocket;
+		this.own.add(path, socket.port(), socket.address(), socket.isSocketOnly());
+		socket.recorded(this.recorder.published(socket.component(), socket.port(), path, socket.isSocketOnly(),
+				socket::isOpen));
+		this.published.put(path, socket);
+		logger.info("Loopback fast path same-host mode: " + socket.component() + " on port " + socket.port()
+				+ (socket.isSocketOnly() ? " listens on " + path + " only, with no TCP listener"
+						: " also listens on " + path));
 	}
 
 	/**
@@ -143,9 +270,30 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	 */
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
+		for (SocketOnly server : this.socketOnly) {
+			if (!this.started.contains(server)) {
+				throw new InvalidConfigurationPropertyValueException(SOCKET_ONLY, this.socketOnly,
+						"It lists " + server.name().toLowerCase(Locale.ROOT)
+								+ ", which this application does not have: " + server.missing() + " Remove "
+								+ server.name().toLowerCase(Locale.ROOT) + " from it.");
+			}
+		}
 		if (!this.published.isEmpty()) {
 			this.peers.prepareInTheBackground();
 		}
+	}
+
+	/**
+	 * Record a server listed as socket-only that the mode leaves as it is, with the
+	 * reason (a gRPC server that already listens on Spring Boot's own domain socket).
+	 * @param server the server
+	 * @param component what serves it
+	 * @param port its configured port
+	 * @param reason why the mode leaves it
+	 */
+	public void leave(SocketOnly server, String component, int port, String reason) {
+		this.started.add(server);
+		skip(component, port, reason);
 	}
 
 	/**
@@ -187,10 +335,26 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	public void close() {
 		this.published.values().forEach(PublishedSocket::close);
 		this.published.clear();
+		this.reserved.values().forEach(PublishedSocket::close);
+		this.reserved.clear();
 		synchronized (this.skipped) {
 			this.skipped.forEach(TrackedSocket::closed);
 			this.skipped.clear();
 		}
+	}
+
+	/**
+	 * Why a socket is not published.
+	 */
+	private static final class Refusal extends IOException {
+
+		private final transient Path socket;
+
+		Refusal(Path socket, String reason) {
+			super(reason);
+			this.socket = socket;
+		}
+
 	}
 
 }

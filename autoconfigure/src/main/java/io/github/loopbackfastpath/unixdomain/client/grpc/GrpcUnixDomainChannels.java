@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.client.grpc;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -136,8 +137,15 @@ public final class GrpcUnixDomainChannels implements GrpcChannelWrapper {
 				domain = transport.connect(socket);
 			}
 			catch (IOException | RuntimeException ex) {
-				// Nothing was sent: this very connection goes over TCP
-				this.router.fellBack(Components.GRPC_CLIENT, socket, ex);
+				// Nothing was sent: this very connection goes over TCP, where there is a
+				// TCP listener
+				IOException noTcp = this.router.fellBack(Components.GRPC_CLIENT, socket, ex);
+				if (noTcp != null) {
+					if (tcp != null) {
+						tcp.unsafe().closeForcibly();
+					}
+					throw new UncheckedIOException(noTcp);
+				}
 				return (tcp != null) ? tcp : this.delegate.newChannel();
 			}
 			if (domain == null) {

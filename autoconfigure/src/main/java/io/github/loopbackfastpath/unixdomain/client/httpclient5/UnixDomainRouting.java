@@ -152,7 +152,10 @@ public final class UnixDomainRouting {
 			if (scope.clientContext.getAttribute(SENT) != null) {
 				throw ex;
 			}
-			this.router.fellBack(Components.HTTPCLIENT5, socket, ex);
+			IOException noTcp = this.router.fellBack(Components.HTTPCLIENT5, socket, ex);
+			if (noTcp != null) {
+				throw noTcp;
+			}
 			return chain.proceed(request, scope);
 		}
 	}

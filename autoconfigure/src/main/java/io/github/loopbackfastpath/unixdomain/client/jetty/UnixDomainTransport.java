@@ -87,7 +87,11 @@ final class UnixDomainTransport extends Transport.TCPUnix {
 
 	private void fallBack(SocketAddress tcpAddress, Map<String, Object> context, Promise<Connection> promise,
 			Throwable failure) {
-		this.router.fellBack(Components.JETTY_CLIENT, this.socket, failure);
+		IOException noTcp = this.router.fellBack(Components.JETTY_CLIENT, this.socket, failure);
+		if (noTcp != null) {
+			promise.failed(noTcp);
+			return;
+		}
 		context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, promise);
 		context.put(Transport.CONTEXT_KEY, this.tcp);
 		this.tcp.connect(tcpAddress, context);

@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.unixdomain.client.reactor;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -90,8 +91,9 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 			.acquire(config, recording.then(observer), () -> address, resolverGroup)
 			.cast(Connection.class);
 		return unixDomain.onErrorResume((ex) -> {
-			this.router.fellBack(Components.REACTOR_NETTY_CLIENT, socket, ex);
-			return this.delegate.acquire(config, observer, remoteAddress, resolverGroup);
+			IOException noTcp = this.router.fellBack(Components.REACTOR_NETTY_CLIENT, socket, ex);
+			return (noTcp != null) ? Mono.error(noTcp)
+					: this.delegate.acquire(config, observer, remoteAddress, resolverGroup);
 		});
 	}
 

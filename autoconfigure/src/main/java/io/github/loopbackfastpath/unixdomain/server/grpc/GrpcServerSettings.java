@@ -1,5 +1,6 @@
 package io.github.loopbackfastpath.unixdomain.server.grpc;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.springframework.boot.grpc.server.autoconfigure.GrpcServerExecutorProv
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerProperties;
 import org.springframework.boot.util.LambdaSafe;
 import org.springframework.grpc.server.ServerBuilderCustomizer;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -32,6 +34,8 @@ import org.springframework.util.unit.DataSize;
 public final class GrpcServerSettings {
 
 	private static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
+
+	private static final int DEFAULT_PORT = 9090;
 
 	private final @Nullable GrpcServerProperties properties;
 
@@ -71,6 +75,40 @@ public final class GrpcServerSettings {
 	Duration gracePeriod() {
 		Duration period = (this.properties != null) ? this.properties.getShutdown().getGracePeriod() : null;
 		return (period != null) ? period : DEFAULT_GRACE_PERIOD;
+	}
+
+	/**
+	 * The server's configured port ({@code spring.grpc.server.port}, 9090 by default).
+	 * @return the port
+	 */
+	int port() {
+		Integer port = (this.properties != null) ? this.properties.getPort() : null;
+		return (port != null) ? port : DEFAULT_PORT;
+	}
+
+	/**
+	 * The server's configured address ({@code spring.grpc.server.address}).
+	 * @return the address, or {@code null} for none
+	 */
+	@Nullable InetAddress address() {
+		return (this.properties != null) ? this.properties.getAddress() : null;
+	}
+
+	/**
+	 * The domain socket Spring Boot's server listens on instead of TCP
+	 * ({@code spring.grpc.server.netty.transport: domain-socket}).
+	 * @return its path, or {@code null} for a TCP server
+	 */
+	@Nullable String domainSocketPath() {
+		if (this.properties == null) {
+			return null;
+		}
+		GrpcServerProperties.Netty netty = this.properties.getNetty();
+		String path = netty.getDomainSocketPath();
+		boolean domainSocket = (netty.getTransport() != null)
+				? netty.getTransport() == GrpcServerProperties.Netty.Transport.DOMAIN_SOCKET
+				: StringUtils.hasText(path);
+		return domainSocket ? String.valueOf(path) : null;
 	}
 
 	/**

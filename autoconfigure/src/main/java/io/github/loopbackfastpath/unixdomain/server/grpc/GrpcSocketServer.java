@@ -154,26 +154,11 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 
 	private static Serving bind(Server tcp, Path socket, AcceptedConnections accepted, SocketBuffers buffers,
 			GrpcServerSettings settings) throws Exception {
-		NettyDomainTransport transport = NettyDomainTransport.forServer();
-		NettyServerBuilder builder = NettyServerBuilder.forAddress(transport.address(socket));
-		// The TCP server's settings first; the socket's transport after, so that no
-		// customizer's choice of channel or event loops applies to it
-		settings.applyTo(builder);
-		List<EventLoopGroup> ownGroups = eventLoops(builder, transport);
-		GrpcPeers peers = new GrpcPeers(accepted);
-		builder.channelFactory(peers.serverChannels(transport.serverChannelType()))
-			// grpc-netty sets SO_KEEPALIVE on every accepted connection, which
-			// an AF_UNIX one does not have: Netty would warn once per connection
-			.withChildOption(ChannelOption.SO_KEEPALIVE, null)
-			.addTransportFilter(peers)
-			.intercept(new UnixDomainCalls());
-		NettySocketBuffers.applyTo(builder::withChildOption, buffers.size());
-		for (ServerServiceDefinition service : tcp.getServices()) {
-			builder.addService(service);
-		}
+		Built built = build(socket, accepted, buffers, settings, tcp.getServices());
+		List<EventLoopGroup> ownGroups = built.ownGroups();
 		Server server;
 		try {
-			server = builder.build().start();
+			server = built.server().start();
 		}
 		catch (Exception | LinkageError ex) {
 			shutDown(ownGroups);
@@ -201,6 +186,45 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 		};
 	}
 
+	/**
+	 * Build a gRPC server on an AF_UNIX socket with the settings of Spring Boot's, its
+	 * calls marked and given their caller's identity.
+	 * @param socket the socket file to bind
+	 * @param accepted to tell of every connection accepted on it
+	 * @param buffers the buffer size asked for on each accepted connection
+	 * @param settings the settings of Spring Boot's gRPC server
+	 * @param services the services to serve, with the interceptors Spring gRPC applied
+	 * @return the server, not started, and the event loops of its own to shut down after
+	 * it
+	 */
+	static Built build(Path socket, AcceptedConnections accepted, SocketBuffers buffers, GrpcServerSettings settings,
+			List<ServerServiceDefinition> services) {
+		NettyDomainTransport transport = NettyDomainTransport.forServer();
+		NettyServerBuilder builder = NettyServerBuilder.forAddress(transport.address(socket));
+		// The TCP server's settings first; the socket's transport after, so that no
+		// customizer's choice of channel or event loops applies to it
+		settings.applyTo(builder);
+		List<EventLoopGroup> ownGroups = eventLoops(builder, transport);
+		GrpcPeers peers = new GrpcPeers(accepted);
+		builder.channelFactory(peers.serverChannels(transport.serverChannelType()))
+			// grpc-netty sets SO_KEEPALIVE on every accepted connection, which
+			// an AF_UNIX one does not have: Netty would warn once per connection
+			.withChildOption(ChannelOption.SO_KEEPALIVE, null)
+			.addTransportFilter(peers)
+			.intercept(new UnixDomainCalls());
+		NettySocketBuffers.applyTo(builder::withChildOption, buffers.size());
+		for (ServerServiceDefinition service : services) {
+			builder.addService(service);
+		}
+		return new Built(builder.build(), ownGroups);
+	}
+
+	static void shutDown(List<EventLoopGroup> groups) {
+		for (EventLoopGroup group : groups) {
+			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+		}
+	}
+
 	// grpc-netty's shared event loops, where its TCP server and channels run by default:
 	// a pool of its own cost each new connection its tail latency (measured). Where
 	// grpc-netty's fields differ, groups of the server's own, shut down with it.
@@ -217,12 +241,6 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 		}
 	}
 
-	private static void shutDown(List<EventLoopGroup> groups) {
-		for (EventLoopGroup group : groups) {
-			group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-		}
-	}
-
 	/**
 	 * Whether the current gRPC call came in over the AF_UNIX socket, while grpc-java runs
 	 * one of the call's handlers.
@@ -230,6 +248,15 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 	 */
 	public static boolean isUnixDomainCall() {
 		return Boolean.TRUE.equals(UNIX_DOMAIN_CALL.get());
+	}
+
+	/**
+	 * A server on the socket, not started, and the event loops of its own.
+	 *
+	 * @param server the server
+	 * @param ownGroups the event loops to shut down after it
+	 */
+	record Built(Server server, List<EventLoopGroup> ownGroups) {
 	}
 
 	/**

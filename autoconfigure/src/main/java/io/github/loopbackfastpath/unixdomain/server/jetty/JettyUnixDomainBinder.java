@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.HostPort;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
@@ -83,25 +85,7 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 			throws Exception {
 		Server jetty = jetty(context).getServer();
 		Connector tcp = Objects.requireNonNull(tcpConnector(jetty));
-		// Requests over the socket, HTTP/1.1 and h2c, get their peer; the customizer
-		// passes requests over TCP untouched
-		for (ConnectionFactory factory : tcp.getConnectionFactories()) {
-			if (factory instanceof HttpConfiguration.ConnectionFactory http) {
-				HttpConfiguration configuration = http.getHttpConfiguration();
-				if (configuration.getCustomizer(JettyUnixDomainConnector.PeerCustomizer.class) == null) {
-					configuration.addCustomizer(new JettyUnixDomainConnector.PeerCustomizer());
-				}
-			}
-		}
-		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted, this.buffers,
-				tcp.getConnectionFactories()
-					.stream()
-					.map((factory) -> forSocket(factory, tcp))
-					.toArray(ConnectionFactory[]::new));
-		if (tcp instanceof AbstractConnector abstractConnector) {
-			connector.setDefaultProtocol(abstractConnector.getDefaultProtocol());
-		}
-		connector.setIdleTimeout(tcp.getIdleTimeout());
+		JettyUnixDomainConnector connector = connector(jetty, tcp, socket, accepted, jetty(context).getPort());
 		jetty.addConnector(connector);
 		try {
 			connector.start();
@@ -116,19 +100,66 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 		};
 	}
 
+	/**
+	 * Make a Jetty listen on its reserved socket only: the mode's connector, with the
+	 * connection factories Spring Boot configured, takes the place of its TCP connector,
+	 * so that Spring Boot starts and drains it as ever.
+	 * @param factory the factory of the server
+	 * @param socket the reserved socket
+	 */
+	public void socketOnly(ConfigurableJettyWebServerFactory factory, PublishedSocket socket) {
+		factory.addServerCustomizers((jetty) -> {
+			Connector tcp = tcpConnector(jetty);
+			if (tcp == null || tcp.getConnectionFactory(SslConnectionFactory.class) != null
+					|| tcp.getConnectionFactory(HttpConnectionFactory.class) == null) {
+				throw new IllegalStateException("Jetty cannot listen on an AF_UNIX socket only: "
+						+ ((tcp != null) ? "its connector uses TLS or has no HTTP/1.1 connection factory"
+								: "it has no connector to take the settings of")
+						+ ". Remove the server from loopback.fast-path.unix-domain.socket-only.");
+			}
+			jetty.removeConnector(tcp);
+			jetty.addConnector(connector(jetty, tcp, socket.bindPath(), socket.connections(), socket.port()));
+		});
+	}
+
+	// The socket's connector, with the TCP connector's connection factories and settings.
+	// Requests over the socket, HTTP/1.1 and h2c, get their peer; the customizer passes
+	// requests over TCP untouched
+	private JettyUnixDomainConnector connector(Server jetty, Connector tcp, Path socket, AcceptedConnections accepted,
+			int port) {
+		for (ConnectionFactory factory : tcp.getConnectionFactories()) {
+			if (factory instanceof HttpConfiguration.ConnectionFactory http) {
+				HttpConfiguration configuration = http.getHttpConfiguration();
+				if (configuration.getCustomizer(JettyUnixDomainConnector.PeerCustomizer.class) == null) {
+					configuration.addCustomizer(new JettyUnixDomainConnector.PeerCustomizer());
+				}
+			}
+		}
+		JettyUnixDomainConnector connector = new JettyUnixDomainConnector(jetty, socket, accepted, this.buffers,
+				tcp.getConnectionFactories()
+					.stream()
+					.map((factory) -> forSocket(factory, tcp, port))
+					.toArray(ConnectionFactory[]::new));
+		if (tcp instanceof AbstractConnector abstractConnector) {
+			connector.setDefaultProtocol(abstractConnector.getDefaultProtocol());
+		}
+		connector.setIdleTimeout(tcp.getIdleTimeout());
+		return connector;
+	}
+
 	// The TCP connector's own connection factories (h2c with server.http2.enabled),
 	// running already: shared, never stopped by the socket's connector. HTTP/1.1's is
 	// its own, with the TCP listener's authority for a request without a Host header
 	// (h2c's prior knowledge preface): Jetty would take the socket's path for it
-	private static ConnectionFactory forSocket(ConnectionFactory factory, Connector tcp) {
+	private static ConnectionFactory forSocket(ConnectionFactory factory, Connector tcp, int port) {
 		if (!(factory instanceof HttpConnectionFactory http) || !(tcp instanceof NetworkConnector network)) {
 			return factory;
 		}
 		HttpConfiguration configuration = new HttpConfiguration(http.getHttpConfiguration());
 		if (configuration.getServerAuthority() == null) {
 			String host = network.getHost();
-			configuration.setServerAuthority(
-					new HostPort((host != null && !host.isEmpty()) ? host : "localhost", network.getLocalPort()));
+			configuration
+				.setServerAuthority(new HostPort((host != null && !host.isEmpty()) ? host : "localhost", port));
 		}
 		HttpConnectionFactory own = new HttpConnectionFactory(configuration);
 		own.setUseInputDirectByteBuffers(http.isUseInputDirectByteBuffers());

@@ -16,6 +16,7 @@ import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import io.netty.channel.Channel;
@@ -25,6 +26,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -107,17 +109,7 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			throw new IllegalStateException("No configured HttpServer for " + context.getWebServer());
 		}
 		HttpHandler handler = context.getBeanProvider(HttpHandler.class).getObject();
-		boolean nativeTransport = NettyDomainSockets.nativeTransport();
-		SocketAddress address = NettyDomainSockets.address(socket);
-		DisposableServer disposable = httpServer.bindAddress(() -> address)
-			.runOn(HttpResources.get(), nativeTransport)
-			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				PeerIdentity peer = accepted(accepted, channel);
-				if (peer != null) {
-					channel.attr(PEER).set(peer);
-				}
-				NettySocketBuffers.applyTo(channel, this.buffers.size());
-			})
+		DisposableServer disposable = servedOn(httpServer, socket, accepted)
 			.handle(new ReactorHttpHandlerAdapter(handler))
 			.bindNow();
 		return new Serving() {
@@ -136,6 +128,40 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			}
 
 		};
+	}
+
+	/**
+	 * Make a Reactor Netty server listen on its reserved socket only: the server Spring
+	 * Boot configured binds the socket instead of a TCP port, so that Spring Boot starts
+	 * and drains it as ever.
+	 * @param factory the factory of the server
+	 * @param socket the reserved socket
+	 */
+	public void socketOnly(NettyReactiveWebServerFactory factory, PublishedSocket socket) {
+		factory.addServerCustomizers((httpServer) -> {
+			if (httpServer.configuration().sslProvider() != null) {
+				throw new IllegalStateException("Reactor Netty cannot listen on an AF_UNIX socket only with TLS: its "
+						+ "clients keep https:// on TCP. Remove the server from "
+						+ "loopback.fast-path.unix-domain.socket-only.");
+			}
+			return servedOn(httpServer, socket.bindPath(), socket.connections());
+		});
+	}
+
+	// The server bound to the socket, on Reactor Netty's shared event loops, each
+	// connection with its peer and buffer size
+	private HttpServer servedOn(HttpServer httpServer, Path socket, AcceptedConnections accepted) {
+		boolean nativeTransport = NettyDomainSockets.nativeTransport();
+		SocketAddress address = NettyDomainSockets.address(socket);
+		return httpServer.bindAddress(() -> address)
+			.runOn(HttpResources.get(), nativeTransport)
+			.doOnChannelInit((observer, channel, remoteAddress) -> {
+				PeerIdentity peer = accepted(accepted, channel);
+				if (peer != null) {
+					channel.attr(PEER).set(peer);
+				}
+				NettySocketBuffers.applyTo(channel, this.buffers.size());
+			});
 	}
 
 	// The native transport has the socket's descriptor, the NIO one a JDK channel

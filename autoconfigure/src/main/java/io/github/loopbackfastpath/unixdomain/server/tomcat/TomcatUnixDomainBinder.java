@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.loopbackfastpath.registry.Components;
+import io.github.loopbackfastpath.server.tomcat.FastPathHttp11NioProtocol;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.SocketPermissions;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
 import org.apache.catalina.Service;
@@ -26,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
@@ -110,6 +113,31 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 			service.removeConnector(connector);
 			connector.destroy();
 		};
+	}
+
+	/**
+	 * Make a Tomcat listen on its reserved socket only: its own connector binds the
+	 * socket instead of a TCP port, with the mode's protocol, so that Spring Boot
+	 * configures, starts and drains it as ever.
+	 * @param factory the factory of the server
+	 * @param socket the reserved socket
+	 */
+	public void socketOnly(TomcatWebServerFactory factory, PublishedSocket socket) {
+		String protocol = factory.getProtocol();
+		if (!TomcatWebServerFactory.DEFAULT_PROTOCOL.equals(protocol)
+				&& !FastPathHttp11NioProtocol.class.getName().equals(protocol)) {
+			throw new IllegalStateException("Tomcat's protocol " + protocol + " cannot listen on an AF_UNIX socket "
+					+ "only: Tomcat's HTTP/1.1 NIO protocol does. Keep the default protocol, or remove the server from "
+					+ "loopback.fast-path.unix-domain.socket-only.");
+		}
+		factory.setProtocol(UnixDomainProtocol.class.getName());
+		factory.addConnectorCustomizers((connector) -> {
+			if (connector.getProtocolHandler() instanceof UnixDomainProtocol unixDomain) {
+				unixDomain.serve(socket.connections(), this.buffers);
+			}
+			connector.setProperty("unixDomainSocketPath", socket.bindPath().toString());
+			connector.setProperty("unixDomainSocketPathPermissions", this.permissions);
+		});
 	}
 
 	private static TomcatWebServer tomcat(WebServerApplicationContext context) {

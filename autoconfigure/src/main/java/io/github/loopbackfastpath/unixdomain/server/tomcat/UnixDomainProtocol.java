@@ -31,21 +31,40 @@ import org.jspecify.annotations.Nullable;
  *
  * @author Loopback Fast Path contributors
  */
-final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItself {
+public final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItself {
 
 	private static final Log logger = LogFactory.getLog(UnixDomainProtocol.class);
 
 	private static volatile boolean warned;
 
-	private final Map<String, PeerIdentity> peers;
+	private final PeerEndpoint endpoint;
+
+	/**
+	 * Create the protocol, for Tomcat to create by its class name
+	 * ({@code TomcatWebServerFactory.setProtocol}); it serves nothing until it is given
+	 * its connections ({@link #serve}).
+	 */
+	public UnixDomainProtocol() {
+		this(new PeerEndpoint());
+	}
 
 	UnixDomainProtocol(AcceptedConnections accepted, SocketBuffers buffers) {
-		this(new PeerEndpoint(accepted, buffers));
+		this();
+		serve(accepted, buffers);
 	}
 
 	private UnixDomainProtocol(PeerEndpoint endpoint) {
 		super(endpoint);
-		this.peers = endpoint.peers;
+		this.endpoint = endpoint;
+	}
+
+	/**
+	 * Give the protocol what it tells of every connection it accepts, before it starts.
+	 * @param accepted to tell of every connection accepted
+	 * @param buffers the buffer size asked for on each accepted connection
+	 */
+	public void serve(AcceptedConnections accepted, SocketBuffers buffers) {
+		this.endpoint.serve(accepted, buffers);
 	}
 
 	// Tomcat's connection id; a Tomcat without it serves the connection without its
@@ -68,23 +87,26 @@ final class UnixDomainProtocol extends Http11NioProtocol implements RecordsItsel
 
 	@Override
 	public void setAdapter(Adapter adapter) {
-		super.setAdapter(new PeerAdapter(adapter, this.peers));
+		super.setAdapter(new PeerAdapter(adapter, this.endpoint.peers));
 	}
 
 	private static final class PeerEndpoint extends NioEndpoint {
 
-		private final SocketBuffers buffers;
+		private volatile @Nullable SocketBuffers buffers;
 
 		private final Map<String, PeerIdentity> peers = new ConcurrentHashMap<>();
 
-		PeerEndpoint(AcceptedConnections accepted, SocketBuffers buffers) {
+		void serve(AcceptedConnections accepted, SocketBuffers buffers) {
 			this.buffers = buffers;
 			this.connections = new Connections(accepted, this.peers);
 		}
 
 		@Override
 		protected boolean setSocketOptions(SocketChannel socket) {
-			this.buffers.applyTo(socket);
+			SocketBuffers buffers = this.buffers;
+			if (buffers != null) {
+				buffers.applyTo(socket);
+			}
 			return super.setSocketOptions(socket);
 		}
 

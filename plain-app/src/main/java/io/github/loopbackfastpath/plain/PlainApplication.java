@@ -80,7 +80,14 @@ public class PlainApplication {
 
 	@GetMapping("/self-call")
 	Map<String, String> selfCall() {
-		String url = "http://127.0.0.1:" + this.context.getWebServer().getPort() + "/hello";
+		// A server that listens on its AF_UNIX socket only has no TCP port: its
+		// configured
+		// port, which names the socket, is where its own calls go
+		int port = this.context.getWebServer().getPort();
+		if (port <= 0) {
+			port = this.context.getEnvironment().getRequiredProperty("server.port", Integer.class);
+		}
+		String url = "http://127.0.0.1:" + port + "/hello";
 		String viaWebClient = this.webClient.get()
 			.uri(url)
 			.retrieve()

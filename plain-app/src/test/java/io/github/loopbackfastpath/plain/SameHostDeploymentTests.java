@@ -141,6 +141,42 @@ class SameHostDeploymentTests {
 	}
 
 	@Test
+	void socketOnlyServersBehindNginxHaveNoTcpListenerAndAnswerTheApplicationsOwnCalls() throws Exception {
+		appUserInWwwData();
+		Path base = Files.createTempDirectory("lfp-socket-only");
+		Commands.run("chown", "lfp-app", base.toString());
+		Commands.run("chmod", "755", base.toString());
+		Path directory = base.resolve("sockets");
+		int appPort = Commands.freePort();
+		int managementPort = Commands.freePort();
+		int nginxPort = Commands.freePort();
+		Path socket = directory.resolve(appPort + ".sock");
+		Path managementSocket = directory.resolve(managementPort + ".sock");
+		startNginx(base, nginxPort, socket);
+		start(Commands.asUser("lfp-app"), directory, "app", appPort, "--loopback.fast-path.unix-domain.group=www-data",
+				"--loopback.fast-path.unix-domain.socket-only=server,management",
+				"--management.server.port=" + managementPort);
+		Commands.awaitAnswer(socket, "app");
+		assertThat(Commands.run("ss", "-Htln", "sport = :" + appPort)).as("TCP listeners on the server's port")
+			.isEmpty();
+		assertThat(Commands.run("ss", "-Htln", "sport = :" + managementPort)).as("TCP listeners on the management port")
+			.isEmpty();
+		assertThat(Commands.mode(socket)).isEqualTo("srw-rw---- lfp-app www-data");
+		// nginx's workers, as www-data, reach it and are seen as themselves
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + nginxPort + "/instance")).isEqualTo("app");
+		assertThat(Commands.curl("-s", "http://127.0.0.1:" + nginxPort + "/peer"))
+			.startsWith("www-data " + Commands.run("id", "-u", "www-data") + " ");
+		// The application's own calls to 127.0.0.1:<port> are answered over the socket
+		assertThat(Commands.curl("-s", "--unix-socket", socket.toString(),
+				"http://127.0.0.1:" + appPort + "/call?port=" + appPort))
+			.contains("\"webClient\":\"app\"")
+			.contains("\"restClient\":\"app\"");
+		assertThat(Commands.curl("-s", "--unix-socket", managementSocket.toString(),
+				"http://127.0.0.1:" + managementPort + "/actuator/health"))
+			.contains("UP");
+	}
+
+	@Test
 	void anExistingApplicationDirectoryKeepsItsGroupAndPermissions() throws Exception {
 		appUserInWwwData();
 		Path directory = Files.createTempDirectory("lfp-existing").resolve("app");

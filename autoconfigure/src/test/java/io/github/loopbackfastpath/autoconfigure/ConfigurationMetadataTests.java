@@ -34,7 +34,7 @@ class ConfigurationMetadataTests {
 					"loopback.fast-path.server.enabled", "loopback.fast-path.client.enabled",
 					"loopback.fast-path.unix-domain.enabled", "loopback.fast-path.unix-domain.directory",
 					"loopback.fast-path.unix-domain.group", "loopback.fast-path.unix-domain.trusted-users",
-					"loopback.fast-path.unix-domain.buffer-size");
+					"loopback.fast-path.unix-domain.buffer-size", "loopback.fast-path.unix-domain.socket-only");
 		assertThat(properties).allSatisfy((property) -> {
 			assertThat((String) property.get("description")).as((String) property.get("name")).isNotBlank();
 			if ("java.lang.Boolean".equals(property.get("type"))) {

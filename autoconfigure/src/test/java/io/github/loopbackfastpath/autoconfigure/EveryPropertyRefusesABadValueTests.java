@@ -57,6 +57,7 @@ class EveryPropertyRefusesABadValueTests {
 		bad.put(PREFIX + "unix-domain.group", "no-such-group-lfp");
 		bad.put(PREFIX + "unix-domain.trusted-users", "no-such-user-lfp");
 		bad.put(PREFIX + "unix-domain.buffer-size", "-1KB");
+		bad.put(PREFIX + "unix-domain.socket-only", "everything");
 		return bad;
 	}
 

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,9 @@ import com.sun.security.auth.module.UnixSystem;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -38,6 +42,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Servers listed in {@code loopback.fast-path.unix-domain.socket-only} listen on their
@@ -45,11 +50,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * port and finds the socket; {@code curl --unix-socket} is served there (HTTP/1.1 and
  * h2c) and seen as itself; the application's own client calls {@code 127.0.0.1:<port>}
  * and is answered over the socket, and fails at once, saying why, when the socket is
- * gone; the endpoint, health and the start-up line say there is no TCP listener. Tomcat,
- * Jetty and Reactor Netty, the management server on its own port, the ioctl off and on;
- * and what is refused at start-up, naming the property.
+ * gone; nginx in front, its workers as {@code www-data} with {@code group: www-data}, is
+ * served and seen as {@code www-data}; the endpoint, health and the start-up line say
+ * there is no TCP listener. Tomcat, Jetty and Reactor Netty, the management server on its
+ * own port, the ioctl off and on; and what is refused at start-up, naming the property.
  */
-@EnabledOnOs(value = OS.LINUX, disabledReason = "ss, curl --unix-socket")
+@EnabledOnOs(value = OS.LINUX, disabledReason = "ss, curl --unix-socket, nginx")
 @ExtendWith(OutputCaptureExtension.class)
 class SocketOnlyTests {
 
@@ -70,6 +76,28 @@ class SocketOnlyTests {
 	@TempDir
 	Path temp;
 
+	private @Nullable Process nginx;
+
+	@BeforeAll
+	static void rootAndTools() {
+		boolean possible = "root".equals(System.getProperty("user.name"))
+				&& Files.isExecutable(Path.of("/usr/sbin/nginx")) && Files.isExecutable(Path.of("/usr/bin/ss"))
+				&& Files.isExecutable(Path.of("/usr/bin/curl"));
+		if (!possible && "true".equals(System.getenv("LOOPBACK_FAST_PATH_REQUIRE_ROOT_TESTS"))) {
+			throw new IllegalStateException("These tests need root, nginx (nginx-light), ss (iproute2) and curl");
+		}
+		assumeTrue(possible, "root, nginx, ss and curl");
+	}
+
+	@AfterEach
+	void stopNginx() throws InterruptedException {
+		Process nginx = this.nginx;
+		if (nginx != null) {
+			nginx.destroy();
+			nginx.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
 	static List<Arguments> servers() {
 		return List.of(Arguments.of("tomcat", ServletApplication.class, List.of(), false),
 				Arguments.of("jetty", ServletApplication.class, JETTY_SERVLET, true),
@@ -81,8 +109,13 @@ class SocketOnlyTests {
 	void theServerListensOnItsSocketOnly(String component, Class<?> application, List<String> arguments, boolean ioctl,
 			CapturedOutput output) throws Exception {
 		int port = freePort();
+		int nginxPort = freePort();
+		// Behind nginx, whose workers (www-data) are the group's
+		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+		startNginx(nginxPort, this.temp.resolve("sockets").resolve(port + ".sock"));
 		try (ConfigurableApplicationContext context = run(application, arguments, "--server.port=" + port,
 				"--server.http2.enabled=true", "--loopback.fast-path.enabled=" + ioctl,
+				"--loopback.fast-path.unix-domain.group=www-data",
 				"--loopback.fast-path.unix-domain.socket-only=server")) {
 			PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(port);
 			assertThat(socket.component()).isEqualTo(component);
@@ -95,6 +128,7 @@ class SocketOnlyTests {
 			String me = new UnixSystem().getUsername();
 			assertThat(curl("--unix-socket", path, url + "/peer")).as("HTTP/1.1 over the socket").isEqualTo(me);
 			assertThat(curl("--http2-prior-knowledge", "--unix-socket", path, url + "/peer")).as("h2c").isEqualTo(me);
+			assertThat(curl("http://127.0.0.1:" + nginxPort + "/peer")).as("nginx's workers").isEqualTo("www-data");
 			assertThat(ownCall(context, url + "/peer")).as("the application's own call to " + url).isEqualTo(me);
 			assertThat(curl("--unix-socket", path, url + "/actuator/loopbackfastpath"))
 				.contains("\"tcpListener\":false");
@@ -186,6 +220,43 @@ class SocketOnlyTests {
 			.retrieve()
 			.bodyToMono(String.class)
 			.block();
+	}
+
+	private void startNginx(int port, Path socket) throws Exception {
+		Path base = this.temp.resolve("nginx");
+		Files.createDirectories(base);
+		Path conf = base.resolve("nginx.conf");
+		Files.writeString(conf, """
+				user www-data;
+				daemon off;
+				pid %1$s/nginx.pid;
+				error_log %1$s/error.log;
+				events {}
+				http {
+					access_log off;
+					client_body_temp_path %1$s/body;
+					proxy_temp_path %1$s/proxy;
+					fastcgi_temp_path %1$s/fastcgi;
+					uwsgi_temp_path %1$s/uwsgi;
+					scgi_temp_path %1$s/scgi;
+					server {
+						listen 127.0.0.1:%2$d;
+						location / {
+							proxy_pass http://unix:%3$s:;
+						}
+					}
+				}
+				""".formatted(base, port, socket));
+		this.nginx = new ProcessBuilder("nginx", "-c", conf.toString(), "-p", base.toString()).redirectErrorStream(true)
+			.redirectOutput(base.resolve("nginx.out").toFile())
+			.start();
+		for (int attempt = 0; attempt < 300; attempt++) {
+			if (!tcpListeners(port).isEmpty()) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("nginx did not listen: " + Files.readString(base.resolve("nginx.out")));
 	}
 
 	private static List<String> tcpListeners(int port) throws Exception {

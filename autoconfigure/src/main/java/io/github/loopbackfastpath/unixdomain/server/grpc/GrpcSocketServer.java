@@ -17,6 +17,7 @@ import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
+import io.github.loopbackfastpath.unixdomain.server.SocketOnly;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -83,6 +84,15 @@ public final class GrpcSocketServer implements ApplicationListener<GrpcServerSta
 	@Override
 	public void onApplicationEvent(GrpcServerStartedEvent event) {
 		int port = event.getPort();
+		if (port > 0 && this.sockets.isSocketOnly(SocketOnly.GRPC)) {
+			// Listed as socket-only, yet on TCP: a server the starter could not build
+			throw new IllegalStateException("loopback.fast-path.unix-domain.socket-only lists grpc, but the gRPC "
+					+ "server opened TCP port " + port + ": "
+					+ ((this.settings != null) ? "it was not built by Spring Boot's NettyGrpcServerFactory"
+							: "the settings of this Spring Boot version's gRPC server cannot be read (Spring Boot "
+									+ "4.1 and later)")
+					+ ". Remove grpc from it.");
+		}
 		if (port <= 0 || this.sockets.unavailable() != null) {
 			return;
 		}

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledOnOs(value = OS.LINUX, disabledReason = "SO_PEERCRED with the process id")
 class GrpcPeerIdentityTests {
 
-	private static final MethodDescriptor<String, String> WHO = EchoGrpc.ECHO.toBuilder()
+	static final MethodDescriptor<String, String> WHO = EchoGrpc.ECHO.toBuilder()
 		.setFullMethodName(MethodDescriptor.generateFullMethodName("test.Who", "Who"))
 		.build();
 
@@ -88,7 +88,7 @@ class GrpcPeerIdentityTests {
 	}
 
 	// Python's answer ends with its own process id, which the server saw
-	private static String pythonWho(Path socket) throws Exception {
+	static String pythonWho(Path socket) throws Exception {
 		String script = """
 				import grpc, os, sys
 				channel = grpc.insecure_channel("unix:" + sys.argv[1])
@@ -102,7 +102,7 @@ class GrpcPeerIdentityTests {
 	}
 
 	// The group of this process, named by the JDK: /proc/<pid> belongs to it
-	private static String groupName() throws Exception {
+	static String groupName() throws Exception {
 		return Files
 			.readAttributes(Path.of("/proc", Long.toString(ProcessHandle.current().pid())), PosixFileAttributes.class)
 			.group()

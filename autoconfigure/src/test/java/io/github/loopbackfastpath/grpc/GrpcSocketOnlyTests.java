@@ -6,23 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.security.auth.module.UnixSystem;
 import io.github.loopbackfastpath.registry.SocketRecord;
 import io.github.loopbackfastpath.registry.SocketRegistry;
-import io.github.loopbackfastpath.test.EchoGrpc;
-import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
-import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcPeerIdentity;
-import io.grpc.BindableService;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.ServerCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -30,15 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledOnOs(value = OS.LINUX, disabledReason = "ss, SO_PEERCRED with the process id")
 class GrpcSocketOnlyTests {
 
-	private static final MethodDescriptor<String, String> WHO = EchoGrpc.ECHO.toBuilder()
-		.setFullMethodName(MethodDescriptor.generateFullMethodName("test.Who", "Who"))
-		.build();
-
 	@TempDir
 	Path temp;
 
@@ -64,44 +47,44 @@ class GrpcSocketOnlyTests {
 	@ValueSource(booleans = { false, true })
 	void theGrpcServerListensOnItsSocketOnly(boolean ioctl) throws Exception {
 		int grpcPort = freePort();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WhoApplication.class)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+				GrpcPeerIdentityTests.WhoApplication.class)
 			.properties("spring.grpc.server.port=" + grpcPort, "server.port=0", "loopback.fast-path.enabled=" + ioctl,
 					"spring.grpc.client.channel.who.target=static://127.0.0.1:" + grpcPort,
 					"loopback.fast-path.unix-domain.enabled=true", "loopback.fast-path.unix-domain.socket-only=grpc",
 					"loopback.fast-path.unix-domain.directory=" + this.temp.resolve("sockets"))
 			.run()) {
-			assertThat(context.getBean(WhoApplication.class).port.get()).as("Spring gRPC's port: none").isEqualTo(-1);
+			assertThat(context.getBean(GrpcPeerIdentityTests.WhoApplication.class).port.get())
+				.as("Spring gRPC's port: none")
+				.isEqualTo(-1);
 			PublishedSocket socket = context.getBean(SocketPublisher.class).published().get(grpcPort);
 			assertThat(socket.isSocketOnly()).isTrue();
 			assertThat(socket.path()).isEqualTo(this.temp.resolve("sockets").resolve(grpcPort + ".sock"));
 			assertThat(tcpListeners(grpcPort)).as("TCP listeners on the gRPC port").isEmpty();
 			int webPort = ((WebServerApplicationContext) context).getWebServer().getPort();
 			assertThat(tcpListeners(webPort)).as("the web server keeps TCP").isNotEmpty();
-			String me = new UnixSystem().getUsername() + " ";
+			UnixSystem self = new UnixSystem();
+			String me = self.getUsername() + " " + self.getUid() + " " + GrpcPeerIdentityTests.groupName() + " "
+					+ self.getGid() + " ";
 			ManagedChannel channel = context.getBean(GrpcChannelFactory.class).createChannel("who");
 			try {
-				assertThat(ClientCalls.blockingUnaryCall(channel, WHO, CallOptions.DEFAULT, "who"))
+				assertThat(
+						ClientCalls.blockingUnaryCall(channel, GrpcPeerIdentityTests.WHO, CallOptions.DEFAULT, "who"))
 					.as("the application's own named channel")
 					.isEqualTo(me + ProcessHandle.current().pid());
 			}
 			finally {
 				channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 			}
-			String script = """
-					import grpc, os, sys
-					channel = grpc.insecure_channel("unix:" + sys.argv[1])
-					who = channel.unary_unary("/test.Who/Who")
-					answer = who(b"who", timeout=30).decode()
-					print(answer if answer.endswith(" " + str(os.getpid())) else "not my pid: " + answer)
-					""";
-			assertThat(Grpcio.run(script, socket.path().toString())).as("grpcio over the socket").startsWith(me);
+			assertThat(GrpcPeerIdentityTests.pythonWho(socket.path())).as("grpcio over the socket").startsWith(me);
 		}
 	}
 
 	@Test
 	void aServerOnSpringBootsOwnDomainSocketIsLeftAsItIs() throws Exception {
 		Path own = this.temp.resolve("boot-grpc.sock");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WhoApplication.class)
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+				GrpcPeerIdentityTests.WhoApplication.class)
 			.properties("spring.grpc.server.netty.transport=domain-socket",
 					"spring.grpc.server.netty.domain-socket-path=" + own, "server.port=0",
 					"loopback.fast-path.unix-domain.enabled=true", "loopback.fast-path.unix-domain.socket-only=grpc",
@@ -128,33 +111,6 @@ class GrpcSocketOnlyTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	/**
-	 * A gRPC service that says who called, from the call's context.
-	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class WhoApplication implements ApplicationListener<GrpcServerStartedEvent> {
-
-		final AtomicInteger port = new AtomicInteger();
-
-		@Bean
-		BindableService whoService() {
-			return () -> ServerServiceDefinition.builder("test.Who")
-				.addMethod(WHO, ServerCalls.asyncUnaryCall((request, response) -> {
-					PeerIdentity peer = GrpcPeerIdentity.current();
-					response.onNext((peer != null) ? peer.user() + " " + peer.pid() : "none");
-					response.onCompleted();
-				}))
-				.build();
-		}
-
-		@Override
-		public void onApplicationEvent(GrpcServerStartedEvent event) {
-			this.port.set(event.getPort());
-		}
-
 	}
 
 }

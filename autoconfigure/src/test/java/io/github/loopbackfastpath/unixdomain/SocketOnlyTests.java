@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import com.sun.security.auth.module.UnixSystem;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,20 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import reactor.core.publisher.Mono;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,9 +92,9 @@ class SocketOnlyTests {
 	}
 
 	static List<Arguments> servers() {
-		return List.of(Arguments.of("tomcat", ServletApplication.class, List.of(), false),
-				Arguments.of("jetty", ServletApplication.class, JETTY_SERVLET, true),
-				Arguments.of("reactor-netty", ReactiveApplication.class, REACTOR_NETTY, true));
+		return List.of(Arguments.of("tomcat", PeerIdentityTests.ServletApplication.class, List.of(), false),
+				Arguments.of("jetty", PeerIdentityTests.ServletApplication.class, JETTY_SERVLET, true),
+				Arguments.of("reactor-netty", PeerIdentityTests.ReactiveApplication.class, REACTOR_NETTY, true));
 	}
 
 	@ParameterizedTest(name = "{0}, ioctl on: {3}")
@@ -125,11 +118,13 @@ class SocketOnlyTests {
 			assertThat(run("ss", "-Hxl")).as("AF_UNIX listeners").contains("/" + port + ".sock");
 			String url = "http://127.0.0.1:" + port;
 			String path = socket.path().toString();
-			String me = new UnixSystem().getUsername();
-			assertThat(curl("--unix-socket", path, url + "/peer")).as("HTTP/1.1 over the socket").isEqualTo(me);
-			assertThat(curl("--http2-prior-knowledge", "--unix-socket", path, url + "/peer")).as("h2c").isEqualTo(me);
-			assertThat(curl("http://127.0.0.1:" + nginxPort + "/peer")).as("nginx's workers").isEqualTo("www-data");
-			assertThat(ownCall(context, url + "/peer")).as("the application's own call to " + url).isEqualTo(me);
+			String me = new UnixSystem().getUsername() + " ";
+			assertThat(curl("--unix-socket", path, url + "/peer")).as("HTTP/1.1 over the socket").startsWith(me);
+			assertThat(curl("--http2-prior-knowledge", "--unix-socket", path, url + "/peer")).as("h2c").startsWith(me);
+			assertThat(curl("http://127.0.0.1:" + nginxPort + "/peer")).as("nginx's workers").startsWith("www-data ");
+			assertThat(ownCall(context, url + "/peer")).as("the application's own call to " + url)
+				.startsWith(me)
+				.endsWith(" " + ProcessHandle.current().pid());
 			assertThat(curl("--unix-socket", path, url + "/actuator/loopbackfastpath"))
 				.contains("\"tcpListener\":false");
 			assertThat(curl("--unix-socket", path, url + "/actuator/health"))
@@ -165,7 +160,7 @@ class SocketOnlyTests {
 
 	@Test
 	void aSocketOnlyServerNeedsAFixedPort() {
-		assertThatThrownBy(() -> run(ServletApplication.class, List.of(), "--server.port=0",
+		assertThatThrownBy(() -> run(PeerIdentityTests.ServletApplication.class, List.of(), "--server.port=0",
 				"--loopback.fast-path.unix-domain.socket-only=server"))
 			.hasStackTraceContaining("server.port")
 			.hasStackTraceContaining("needs a fixed port");
@@ -173,19 +168,19 @@ class SocketOnlyTests {
 
 	@Test
 	void aSocketOnlyManagementServerNeedsItsOwnPort() {
-		assertThatThrownBy(() -> run(ServletApplication.class, List.of(), "--server.port=" + freePort(),
-				"--loopback.fast-path.unix-domain.socket-only=management"))
+		assertThatThrownBy(() -> run(PeerIdentityTests.ServletApplication.class, List.of(),
+				"--server.port=" + freePort(), "--loopback.fast-path.unix-domain.socket-only=management"))
 			.hasStackTraceContaining("loopback.fast-path.unix-domain.socket-only")
 			.hasStackTraceContaining("management.server.port");
 	}
 
 	@Test
 	void aBadValueOrTheModeOffFailsStartUpNamingTheProperty() {
-		assertThatThrownBy(() -> run(ServletApplication.class, List.of(), "--server.port=0",
+		assertThatThrownBy(() -> run(PeerIdentityTests.ServletApplication.class, List.of(), "--server.port=0",
 				"--loopback.fast-path.unix-domain.socket-only=everything"))
 			.hasStackTraceContaining("loopback.fast-path.unix-domain.socket-only");
-		assertThatThrownBy(() -> new SpringApplicationBuilder(ServletApplication.class).run("--server.port=0",
-				"--loopback.fast-path.unix-domain.socket-only=server"))
+		assertThatThrownBy(() -> new SpringApplicationBuilder(PeerIdentityTests.ServletApplication.class)
+			.run("--server.port=0", "--loopback.fast-path.unix-domain.socket-only=server"))
 			.hasStackTraceContaining("loopback.fast-path.unix-domain.enabled=true");
 	}
 
@@ -280,40 +275,6 @@ class SocketOnlyTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static String describe(Object peer) {
-		return (peer instanceof PeerIdentity identity) ? identity.user() : "none";
-	}
-
-	/**
-	 * A servlet application (Tomcat, or Jetty without Tomcat) that says who called.
-	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@RestController
-	static class ServletApplication {
-
-		@GetMapping("/peer")
-		String peer(HttpServletRequest request) {
-			return describe(request.getAttribute(PeerIdentity.ATTRIBUTE));
-		}
-
-	}
-
-	/**
-	 * A WebFlux application (Reactor Netty) that says who called.
-	 */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@RestController
-	static class ReactiveApplication {
-
-		@GetMapping("/peer")
-		Mono<String> peer(ServerWebExchange exchange) {
-			return Mono.just(describe(exchange.getAttribute(PeerIdentity.ATTRIBUTE)));
-		}
-
 	}
 
 }

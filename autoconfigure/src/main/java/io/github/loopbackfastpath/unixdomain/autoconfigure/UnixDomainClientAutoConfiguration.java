@@ -17,10 +17,12 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
@@ -47,6 +49,10 @@ import org.springframework.http.client.ReactorResourceFactory;
 @AutoConfiguration(after = UnixDomainAutoConfiguration.class)
 @ConditionalOnBean(UnixDomainRouter.class)
 public final class UnixDomainClientAutoConfiguration {
+
+	private static final String REACTIVE_BLOCKING_REASON = "In a reactive application Spring Boot builds "
+			+ "RestClient and RestTemplate from ClientHttpRequestFactoryBuilder.detect(), without builder customizers, "
+			+ "so their requests stay on TCP. Use WebClient, whose requests the same-host mode routes.";
 
 	private static final String JDK_REASON = "The JDK's java.net.http.HttpClient has no AF_UNIX: its requests stay "
 			+ "on TCP. One dependency is the way out: add org.apache.httpcomponents.client5:httpclient5, "
@@ -92,6 +98,24 @@ public final class UnixDomainClientAutoConfiguration {
 				UnixDomainRouter router, ClientConnections connections) {
 			return (builder) -> builder.withHttpClientFactory(() -> HttpClient
 				.create(new UnixDomainConnectionProvider(HttpResources.get(), router, connections)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+	static class ReactiveApplicationBlockingClientsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "loopbackFastPathReactiveBlockingClientsUnixDomainCoverage")
+		SmartInitializingSingleton loopbackFastPathReactiveBlockingClientsUnixDomainCoverage(
+				ClientConnections connections, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders) {
+			return () -> {
+				if (builders.getIfAvailable() == null) {
+					connections.notCovered("rest-client", REACTIVE_BLOCKING_REASON);
+				}
+			};
 		}
 
 	}

@@ -40,6 +40,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -158,6 +159,22 @@ class UnixDomainAutoConfigurationTests {
 				ReactorClientHttpRequestFactory factory = ClientHttpRequestFactoryBuilder.reactor().build(settings);
 				assertThat(factory).isNotNull();
 			});
+	}
+
+	@Test
+	void restClientsOfAReactiveApplicationAreSaidToStayOnTcp() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class,
+					UnixDomainAutoConfiguration.class, UnixDomainClientAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true",
+					"loopback.fast-path.unix-domain.directory=" + this.temp)
+			.run((context) -> {
+				assertThat(context.getBean(ClientConnections.class).leavesClientsOnTcp()).isTrue();
+				assertThat(context.getBean(SocketRegistry.class).notCovered()).containsKey("rest-client");
+			});
+		runner().run((context) -> assertThat(context.getBean(SocketRegistry.class).notCovered())
+			.as("a servlet application's RestClient is routed")
+			.doesNotContainKey("rest-client"));
 	}
 
 	@Test

@@ -1,14 +1,13 @@
 package io.github.loopbackfastpath.unixdomain.server.grpc;
 
 import java.net.SocketAddress;
-import java.nio.channels.SocketChannel;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import io.github.loopbackfastpath.unixdomain.server.netty.NettyPeers;
 import io.grpc.Attributes;
 import io.grpc.Grpc;
 import io.grpc.ServerTransportFilter;
@@ -19,7 +18,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The peers of the gRPC server on the socket: the server channel reads each accepted
@@ -64,24 +62,13 @@ final class GrpcPeers extends ServerTransportFilter {
 		return (peer != null) ? attributes.toBuilder().set(GrpcPeerIdentity.ATTRIBUTE, peer).build() : attributes;
 	}
 
-	private @Nullable PeerIdentity read(Channel connection) {
-		Integer fd = NettyChannels.fd(connection);
-		if (fd != null) {
-			return this.accepted.accepted(fd);
-		}
-		if (NettyChannels.jdkChannel(connection) instanceof SocketChannel jdk) {
-			return this.accepted.accepted(jdk);
-		}
-		return this.accepted.accepted((PeerIdentity) null);
-	}
-
 	@ChannelHandler.Sharable
 	private final class PeerReading extends ChannelInboundHandlerAdapter {
 
 		@Override
 		public void channelRead(ChannelHandlerContext context, Object message) {
 			if (message instanceof Channel connection) {
-				PeerIdentity peer = read(connection);
+				PeerIdentity peer = NettyPeers.accepted(GrpcPeers.this.accepted, connection);
 				SocketAddress remote = connection.remoteAddress();
 				if (peer != null && remote != null) {
 					GrpcPeers.this.pending.put(remote, peer);

@@ -4,12 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import io.github.loopbackfastpath.netty.NettyChannels;
 import io.github.loopbackfastpath.netty.NettyDomainSockets;
 import io.github.loopbackfastpath.netty.NettySocketBuffers;
 import io.github.loopbackfastpath.registry.Components;
@@ -19,7 +17,6 @@ import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
-import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
@@ -156,24 +153,12 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 		return httpServer.bindAddress(() -> address)
 			.runOn(HttpResources.get(), nativeTransport)
 			.doOnChannelInit((observer, channel, remoteAddress) -> {
-				PeerIdentity peer = accepted(accepted, channel);
+				PeerIdentity peer = NettyPeers.accepted(accepted, channel);
 				if (peer != null) {
 					channel.attr(PEER).set(peer);
 				}
 				NettySocketBuffers.applyTo(channel, this.buffers.size());
 			});
-	}
-
-	// The native transport has the socket's descriptor, the NIO one a JDK channel
-	private static @Nullable PeerIdentity accepted(AcceptedConnections accepted, Channel channel) {
-		Integer fd = NettyChannels.fd(channel);
-		if (fd != null) {
-			return accepted.accepted(fd);
-		}
-		if (NettyChannels.jdkChannel(channel) instanceof SocketChannel jdk) {
-			return accepted.accepted(jdk);
-		}
-		return accepted.accepted((PeerIdentity) null);
 	}
 
 }

@@ -113,7 +113,7 @@ public final class UnixDomainClientAutoConfiguration {
 				ClientConnections connections, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders) {
 			return () -> {
 				if (builders.getIfAvailable() == null) {
-					connections.notCovered("rest-client", REACTIVE_BLOCKING_REASON);
+					connections.restClientsNotCovered(REACTIVE_BLOCKING_REASON);
 				}
 			};
 		}

@@ -23,6 +23,8 @@ public final class ClientConnections {
 
 	private volatile boolean leavesClientsOnTcp;
 
+	private volatile boolean leavesRestClientsOnTcp;
+
 	/**
 	 * Create the client side's records.
 	 * @param recorder where client connections are recorded
@@ -60,6 +62,25 @@ public final class ClientConnections {
 	public void notCovered(String component, String reason) {
 		this.leavesClientsOnTcp = true;
 		this.recorder.notCovered(component, reason);
+	}
+
+	/**
+	 * Say that the application's {@code RestClient} and {@code RestTemplate} stay on TCP
+	 * in this mode (a reactive application's), its {@code WebClient} not.
+	 * @param reason why, and what to use instead
+	 */
+	public void restClientsNotCovered(String reason) {
+		this.leavesRestClientsOnTcp = true;
+		this.recorder.notCovered("rest-client", reason);
+	}
+
+	/**
+	 * Whether the application's {@code RestClient} and {@code RestTemplate} were said to
+	 * stay on TCP, or any client.
+	 * @return whether their requests may stay on TCP
+	 */
+	public boolean leavesRestClientsOnTcp() {
+		return this.leavesRestClientsOnTcp || this.leavesClientsOnTcp;
 	}
 
 	/**

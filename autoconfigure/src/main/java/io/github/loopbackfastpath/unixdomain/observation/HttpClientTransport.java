@@ -45,4 +45,14 @@ public final class HttpClientTransport {
 		return ExchangeTransport.of(this.router.routes(uri.getHost(), LoopbackHosts.httpPort(uri.getPort())));
 	}
 
+	/**
+	 * The transport of a {@code RestClient} or {@code RestTemplate} exchange with a URI:
+	 * TCP where those clients stay on TCP (a reactive application's).
+	 * @param uri the exchange's URI
+	 * @return the transport
+	 */
+	public ExchangeTransport ofRestClient(@Nullable URI uri) {
+		return this.connections.leavesRestClientsOnTcp() ? ExchangeTransport.TCP : of(uri);
+	}
+
 }

@@ -27,7 +27,7 @@ public final class RestClientTransport implements TransportResolver {
 	public @Nullable ExchangeTransport transportOf(Observation.Context context) {
 		if (context instanceof ClientRequestObservationContext client) {
 			ClientHttpRequest request = client.getCarrier();
-			return this.clients.of((request != null) ? request.getURI() : null);
+			return this.clients.ofRestClient((request != null) ? request.getURI() : null);
 		}
 		return null;
 	}

@@ -169,7 +169,9 @@ class UnixDomainAutoConfigurationTests {
 			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true",
 					"loopback.fast-path.unix-domain.directory=" + this.temp)
 			.run((context) -> {
-				assertThat(context.getBean(ClientConnections.class).leavesClientsOnTcp()).isTrue();
+				assertThat(context.getBean(ClientConnections.class).leavesRestClientsOnTcp()).isTrue();
+				assertThat(context.getBean(ClientConnections.class).leavesClientsOnTcp()).as("WebClient is routed")
+					.isFalse();
 				assertThat(context.getBean(SocketRegistry.class).notCovered()).containsKey("rest-client");
 			});
 		runner().run((context) -> assertThat(context.getBean(SocketRegistry.class).notCovered())

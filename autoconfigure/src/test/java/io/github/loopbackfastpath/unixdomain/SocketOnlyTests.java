@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.security.auth.module.UnixSystem;
+import io.github.loopbackfastpath.test.Nginx;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +70,7 @@ class SocketOnlyTests {
 	@TempDir
 	Path temp;
 
-	private @Nullable Process nginx;
+	private @Nullable Nginx nginx;
 
 	@BeforeAll
 	static void rootAndTools() {
@@ -84,10 +85,9 @@ class SocketOnlyTests {
 
 	@AfterEach
 	void stopNginx() throws InterruptedException {
-		Process nginx = this.nginx;
+		Nginx nginx = this.nginx;
 		if (nginx != null) {
-			nginx.destroy();
-			nginx.waitFor(30, TimeUnit.SECONDS);
+			nginx.close();
 		}
 	}
 
@@ -105,7 +105,8 @@ class SocketOnlyTests {
 		int nginxPort = freePort();
 		// Behind nginx, whose workers (www-data) are the group's
 		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-		startNginx(nginxPort, this.temp.resolve("sockets").resolve(port + ".sock"));
+		this.nginx = Nginx.http(this.temp.resolve("nginx"), nginxPort,
+				this.temp.resolve("sockets").resolve(port + ".sock"));
 		try (ConfigurableApplicationContext context = run(application, arguments, "--server.port=" + port,
 				"--server.http2.enabled=true", "--loopback.fast-path.enabled=" + ioctl,
 				"--loopback.fast-path.unix-domain.group=www-data",
@@ -215,43 +216,6 @@ class SocketOnlyTests {
 			.retrieve()
 			.bodyToMono(String.class)
 			.block();
-	}
-
-	private void startNginx(int port, Path socket) throws Exception {
-		Path base = this.temp.resolve("nginx");
-		Files.createDirectories(base);
-		Path conf = base.resolve("nginx.conf");
-		Files.writeString(conf, """
-				user www-data;
-				daemon off;
-				pid %1$s/nginx.pid;
-				error_log %1$s/error.log;
-				events {}
-				http {
-					access_log off;
-					client_body_temp_path %1$s/body;
-					proxy_temp_path %1$s/proxy;
-					fastcgi_temp_path %1$s/fastcgi;
-					uwsgi_temp_path %1$s/uwsgi;
-					scgi_temp_path %1$s/scgi;
-					server {
-						listen 127.0.0.1:%2$d;
-						location / {
-							proxy_pass http://unix:%3$s:;
-						}
-					}
-				}
-				""".formatted(base, port, socket));
-		this.nginx = new ProcessBuilder("nginx", "-c", conf.toString(), "-p", base.toString()).redirectErrorStream(true)
-			.redirectOutput(base.resolve("nginx.out").toFile())
-			.start();
-		for (int attempt = 0; attempt < 300; attempt++) {
-			if (!tcpListeners(port).isEmpty()) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("nginx did not listen: " + Files.readString(base.resolve("nginx.out")));
 	}
 
 	private static List<String> tcpListeners(int port) throws Exception {

@@ -160,6 +160,26 @@ class SocketOnlyTests {
 	}
 
 	@Test
+	void aSocketOnlyServerStoppedAndStartedAgainIsPublishedAgain() throws Exception {
+		int port = freePort();
+		try (ConfigurableApplicationContext context = run(PeerIdentityTests.ServletApplication.class, List.of(),
+				"--server.port=" + port, "--loopback.fast-path.unix-domain.socket-only=server")) {
+			SocketPublisher publisher = context.getBean(SocketPublisher.class);
+			Path socket = publisher.published().get(port).path();
+			String url = "http://127.0.0.1:" + port + "/peer";
+			String me = new UnixSystem().getUsername() + " ";
+			context.stop();
+			assertThat(socket).as("its name, once stopped").doesNotExist();
+			assertThat(publisher.published()).isEmpty();
+			context.start();
+			assertThat(publisher.published().get(port).path()).isEqualTo(socket);
+			assertThat(tcpListeners(port)).as("TCP listeners, started again").isEmpty();
+			assertThat(curl("--unix-socket", socket.toString(), url)).startsWith(me);
+			assertThat(ownCall(context, url)).startsWith(me);
+		}
+	}
+
+	@Test
 	void aSocketOnlyServerNeedsAFixedPort() {
 		assertThatThrownBy(() -> run(PeerIdentityTests.ServletApplication.class, List.of(), "--server.port=0",
 				"--loopback.fast-path.unix-domain.socket-only=server"))

@@ -105,6 +105,11 @@ public final class PublishedSocket {
 		return this.open && this.own.contains(this.path);
 	}
 
+	// Closed for good, as its publisher closes
+	boolean isClosed() {
+		return !this.open;
+	}
+
 	/**
 	 * Who connected to it.
 	 * @return the users whose processes connected, with their connections
@@ -175,8 +180,13 @@ public final class PublishedSocket {
 		this.server = server;
 	}
 
+	// Published again (its server started again): the record of the first time is closed
 	void recorded(TrackedSocket record) {
+		TrackedSocket previous = this.record;
 		this.record = record;
+		if (previous != null) {
+			previous.closed();
+		}
 	}
 
 	/**

@@ -57,6 +57,8 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 
 	private final Set<SocketOnly> started = ConcurrentHashMap.newKeySet();
 
+	private final Map<SocketOnly, PublishedSocket> startedSockets = new ConcurrentHashMap<>();
+
 	private final List<TrackedSocket> skipped = new ArrayList<>();
 
 	/**
@@ -205,9 +207,11 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	public @Nullable PublishedSocket started(SocketOnly server, Serving serving) {
 		PublishedSocket socket = this.reserved.remove(server);
 		if (socket == null) {
+			republish(server);
 			return null;
 		}
 		this.started.add(server);
+		this.startedSockets.put(server, socket);
 		socket.serving(serving);
 		try {
 			complete(socket);
@@ -218,6 +222,24 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 					+ "socket only (" + SOCKET_ONLY + ") and " + socket.path() + " could not be published: " + ex, ex);
 		}
 		return socket;
+	}
+
+	// A socket-only server the context stopped and started again (Lifecycle stop and
+	// start, a checkpoint and restore): its own listener bound the same private place
+	// again, and its name, which the stop removed, is published again
+	private void republish(SocketOnly server) {
+		PublishedSocket socket = this.startedSockets.get(server);
+		if (socket == null || socket.isOpen() || socket.isClosed()) {
+			return;
+		}
+		try {
+			complete(socket);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX "
+					+ "socket only (" + SOCKET_ONLY + ") and, started again, " + socket.path()
+					+ " could not be published again: " + ex, ex);
+		}
 	}
 
 	// Its name, and where the server binds it before it has its permissions

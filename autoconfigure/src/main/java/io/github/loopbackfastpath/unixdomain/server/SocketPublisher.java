@@ -173,9 +173,8 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	public PublishedSocket reserve(SocketOnly server, String component, int port, @Nullable InetAddress address) {
 		String unavailable = unavailable();
 		if (unavailable != null) {
-			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX "
-					+ "socket only (" + SOCKET_ONLY + "), which this JVM cannot serve: " + unavailable
-					+ " Remove it from " + SOCKET_ONLY + " to serve on TCP.");
+			throw new IllegalStateException(listensOnItsSocketOnly(server) + ", which this JVM cannot serve: "
+					+ unavailable + " Remove it from " + SOCKET_ONLY + " to serve on TCP.");
 		}
 		if (port <= 0) {
 			throw new InvalidConfigurationPropertyValueException(server.portProperty(), port,
@@ -192,8 +191,8 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 			return socket;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " on port " + port
-					+ " listens on its AF_UNIX socket only (" + SOCKET_ONLY + ") and cannot: " + ex.getMessage(), ex);
+			throw new IllegalStateException(
+					listensOnItsSocketOnly(server) + " and cannot on port " + port + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -207,39 +206,37 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	public @Nullable PublishedSocket started(SocketOnly server, Serving serving) {
 		PublishedSocket socket = this.reserved.remove(server);
 		if (socket == null) {
-			republish(server);
+			// Started again (Lifecycle stop and start, a checkpoint and restore): its
+			// own listener bound the same private place again, and its name, which the
+			// stop removed, is published again
+			PublishedSocket previous = this.startedSockets.get(server);
+			if (previous != null && !previous.isOpen() && !previous.isClosed()) {
+				completeSocketOnly(server, previous);
+			}
 			return null;
 		}
 		this.started.add(server);
 		this.startedSockets.put(server, socket);
 		socket.serving(serving);
+		completeSocketOnly(server, socket);
+		return socket;
+	}
+
+	// There is no TCP listener to fall back to: what stops it fails start-up
+	private void completeSocketOnly(SocketOnly server, PublishedSocket socket) {
 		try {
 			complete(socket);
 		}
 		catch (IOException | RuntimeException ex) {
 			socket.close();
-			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX "
-					+ "socket only (" + SOCKET_ONLY + ") and " + socket.path() + " could not be published: " + ex, ex);
+			throw new IllegalStateException(
+					listensOnItsSocketOnly(server) + " and " + socket.path() + " could not be published: " + ex, ex);
 		}
-		return socket;
 	}
 
-	// A socket-only server the context stopped and started again (Lifecycle stop and
-	// start, a checkpoint and restore): its own listener bound the same private place
-	// again, and its name, which the stop removed, is published again
-	private void republish(SocketOnly server) {
-		PublishedSocket socket = this.startedSockets.get(server);
-		if (socket == null || socket.isOpen() || socket.isClosed()) {
-			return;
-		}
-		try {
-			complete(socket);
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new IllegalStateException("The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX "
-					+ "socket only (" + SOCKET_ONLY + ") and, started again, " + socket.path()
-					+ " could not be published again: " + ex, ex);
-		}
+	private static String listensOnItsSocketOnly(SocketOnly server) {
+		return "The " + server.name().toLowerCase(Locale.ROOT) + " listens on its AF_UNIX socket only (" + SOCKET_ONLY
+				+ ")";
 	}
 
 	// Its name, and where the server binds it before it has its permissions

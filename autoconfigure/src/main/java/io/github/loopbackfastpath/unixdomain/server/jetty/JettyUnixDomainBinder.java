@@ -52,7 +52,11 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 
 	@Override
 	public @Nullable String refusal(WebServerApplicationContext context) {
-		Connector connector = tcpConnector(jetty(context).getServer());
+		return refusal(tcpConnector(jetty(context).getServer()));
+	}
+
+	// Why a server with this TCP connector cannot be served on an AF_UNIX socket
+	private static @Nullable String refusal(@Nullable Connector connector) {
 		if (connector == null) {
 			return "The Jetty server has no TCP connector.";
 		}
@@ -110,12 +114,10 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	public void socketOnly(ConfigurableJettyWebServerFactory factory, PublishedSocket socket) {
 		factory.addServerCustomizers((jetty) -> {
 			Connector tcp = tcpConnector(jetty);
-			if (tcp == null || tcp.getConnectionFactory(SslConnectionFactory.class) != null
-					|| tcp.getConnectionFactory(HttpConnectionFactory.class) == null) {
-				throw new IllegalStateException("Jetty cannot listen on an AF_UNIX socket only: "
-						+ ((tcp != null) ? "its connector uses TLS or has no HTTP/1.1 connection factory"
-								: "it has no connector to take the settings of")
-						+ ". Remove the server from loopback.fast-path.unix-domain.socket-only.");
+			String refusal = refusal(tcp);
+			if (tcp == null || refusal != null) {
+				throw new IllegalStateException("Jetty cannot listen on an AF_UNIX socket only: " + refusal
+						+ " Remove the server from loopback.fast-path.unix-domain.socket-only.");
 			}
 			jetty.removeConnector(tcp);
 			jetty.addConnector(connector(jetty, tcp, socket.bindPath(), socket.connections(), socket.port()));

@@ -99,10 +99,7 @@ class SameHostDeploymentTests {
 
 	@Test
 	void nginxWithItsWorkersAsWwwDataGets502ByDefaultAnd200WithTheGroup() throws Exception {
-		appUserInWwwData();
-		Path base = Files.createTempDirectory("lfp-nginx");
-		Commands.run("chown", "lfp-app", base.toString());
-		Commands.run("chmod", "755", base.toString());
+		Path base = baseOfTheAppBehindNginx("lfp-nginx");
 		Path directory = base.resolve("sockets");
 		int appPort = Commands.freePort();
 		int nginxPort = Commands.freePort();
@@ -142,10 +139,7 @@ class SameHostDeploymentTests {
 
 	@Test
 	void socketOnlyServersBehindNginxHaveNoTcpListenerAndAnswerTheApplicationsOwnCalls() throws Exception {
-		appUserInWwwData();
-		Path base = Files.createTempDirectory("lfp-socket-only");
-		Commands.run("chown", "lfp-app", base.toString());
-		Commands.run("chmod", "755", base.toString());
+		Path base = baseOfTheAppBehindNginx("lfp-socket-only");
 		Path directory = base.resolve("sockets");
 		int appPort = Commands.freePort();
 		int managementPort = Commands.freePort();
@@ -232,6 +226,16 @@ class SameHostDeploymentTests {
 				.noneMatch((line) -> line.contains("app"));
 			Commands.stop(app);
 		}
+	}
+
+	// A directory of the application's user, lfp-app (in www-data), that nginx's
+	// workers may enter
+	private static Path baseOfTheAppBehindNginx(String prefix) throws Exception {
+		appUserInWwwData();
+		Path base = Files.createTempDirectory(prefix);
+		Commands.run("chown", "lfp-app", base.toString());
+		Commands.run("chmod", "755", base.toString());
+		return base;
 	}
 
 	private static void appUserInWwwData() throws Exception {

@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Graceful shutdown drains the published sockets as it drains TCP: a real application
  * ({@link ShutdownApplication}) in a JVM of its own, on Tomcat, Jetty and Reactor Netty,
- * with a separate management server and Spring Boot's gRPC server; a three-second request
- * in flight on each socket, and none on TCP (whose drain would hold the shutdown up),
- * when it gets SIGTERM, from {@code curl --unix-socket} and Python's {@code grpcio}. Each
- * is answered, as the same request over TCP is; a new connection on the socket once
+ * with a separate management server and Spring Boot's gRPC server; a request of a few
+ * seconds in flight on each socket, and none on TCP (whose drain would hold the shutdown
+ * up), when it gets SIGTERM, from {@code curl --unix-socket} and Python's {@code grpcio}.
+ * Each is answered, as the same request over TCP is; a new connection on the socket once
  * shutdown began is refused; the socket files are gone after the drain.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "SIGTERM, curl and /usr/bin/python3 with grpcio")
@@ -88,7 +88,9 @@ class GracefulShutdownProcessTests {
 		List<Process> inFlight = List.of(curl("--unix-socket", socket.toString(), "http://localhost/slow"),
 				curl("--unix-socket", managementSocket.toString(), "http://localhost/actuator/slow"),
 				python("unix:" + grpcSocket));
-		Thread.sleep(ShutdownApplication.SLOW.toMillis() / 2);
+		// SIGTERM once each is being handled: a request the server has not read yet is no
+		// more in flight on a socket than it is on TCP
+		await(() -> Files.readString(log).split(ShutdownApplication.IN_FLIGHT, -1).length == 4, log);
 		application.destroy();
 		await(() -> !Files.exists(socket), log);
 		assertThat(output(curl("-o", "/dev/null", "--unix-socket", socket.toString(), "http://localhost/hello")))

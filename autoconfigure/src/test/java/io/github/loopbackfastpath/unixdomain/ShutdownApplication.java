@@ -20,16 +20,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application whose requests take three seconds, on its server, its management server
- * and its gRPC server, for the graceful shutdown tests: started in a JVM of its own and
- * stopped with SIGTERM.
+ * An application whose requests take four seconds on its server and its management
+ * server, and two on its gRPC server, for the graceful shutdown tests: started in a JVM
+ * of its own and stopped with SIGTERM. The HTTP requests outlast the gRPC call, so that
+ * they are still in flight when the gRPC server's drain no longer holds the shutdown up.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ ShutdownApplication.Servlet.class, ShutdownApplication.Reactive.class })
 public class ShutdownApplication {
 
-	static final Duration SLOW = Duration.ofSeconds(3);
+	static final Duration SLOW = Duration.ofSeconds(4);
+
+	static final Duration SLOW_GRPC = SLOW.dividedBy(2);
+
+	static final String IN_FLIGHT = "In flight: ";
 
 	public static void main(String[] args) {
 		SpringApplication.run(ShutdownApplication.class, args);
@@ -45,20 +50,27 @@ public class ShutdownApplication {
 		return () -> ServerServiceDefinition.builder("test.Slow")
 			.addMethod(EchoGrpc.ECHO.toBuilder().setFullMethodName("test.Slow/Slow").build(),
 					ServerCalls.asyncUnaryCall((request, response) -> {
-						sleep();
+						sleep("gRPC", SLOW_GRPC);
 						response.onNext("done");
 						response.onCompleted();
 					}))
 			.build();
 	}
 
-	static void sleep() {
+	// A request is in flight from here: the test sends SIGTERM once the log shows all
+	// three
+	static void sleep(String what, Duration duration) {
+		inFlight(what);
 		try {
-			Thread.sleep(SLOW.toMillis());
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	static void inFlight(String what) {
+		System.out.println(IN_FLIGHT + what);
 	}
 
 	@WebEndpoint(id = "slow")
@@ -66,7 +78,7 @@ public class ShutdownApplication {
 
 		@ReadOperation
 		String slow() {
-			sleep();
+			sleep("management", SLOW);
 			return "done";
 		}
 
@@ -78,7 +90,7 @@ public class ShutdownApplication {
 
 		@GetMapping("/slow")
 		String slow() {
-			sleep();
+			sleep("server", SLOW);
 			return "done";
 		}
 
@@ -95,7 +107,10 @@ public class ShutdownApplication {
 
 		@GetMapping("/slow")
 		Mono<String> slow() {
-			return Mono.delay(SLOW).thenReturn("done");
+			return Mono.defer(() -> {
+				inFlight("server");
+				return Mono.delay(SLOW).thenReturn("done");
+			});
 		}
 
 		@GetMapping("/hello")

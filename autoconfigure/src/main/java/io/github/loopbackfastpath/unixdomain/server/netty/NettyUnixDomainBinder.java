@@ -17,7 +17,9 @@ import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PublishedSocket;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.Serving;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpResources;
@@ -106,7 +108,11 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			throw new IllegalStateException("No configured HttpServer for " + context.getWebServer());
 		}
 		HttpHandler handler = context.getBeanProvider(HttpHandler.class).getObject();
-		DisposableServer disposable = servedOn(httpServer, socket, accepted)
+		// Its connections in a group of their own, as Spring Boot's NettyWebServer puts
+		// the TCP server's: without one, disposeNow closes the listener and returns, and
+		// the requests in flight die with the event loops later in the shutdown
+		DisposableServer disposable = servedOn(
+				httpServer.channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)), socket, accepted)
 			.handle(new ReactorHttpHandlerAdapter(handler))
 			.bindNow();
 		return new Serving() {
@@ -114,8 +120,8 @@ public final class NettyUnixDomainBinder implements ServerBinder {
 			@Override
 			public void shutDownGracefully(Runnable done) {
 				// As Spring Boot's graceful shutdown of the TCP server: no new
-				// connection,
-				// the requests in flight finish (the lifecycle's phase timeout bounds it)
+				// connection, the requests in flight on the group's connections finish
+				// (the lifecycle's phase timeout bounds it)
 				Serving.drainInTheBackground(() -> disposable.disposeNow(Duration.ofNanos(Long.MAX_VALUE)), done);
 			}
 

@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.actuate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.PlatformInfo;
@@ -40,7 +41,7 @@ public class LoopbackFastPathEndpoint {
 	public static final String BACKED_OFF = "backed off: JNA (net.java.dev.jna:jna), through which the ioctl is "
 			+ "requested, is not on the classpath; the same-host mode needs no native code";
 
-	private final @Nullable FastPathEngine engine;
+	private final Supplier<@Nullable FastPathEngine> engine;
 
 	private final SocketRegistry registry;
 
@@ -50,14 +51,15 @@ public class LoopbackFastPathEndpoint {
 
 	/**
 	 * Create the endpoint.
-	 * @param engine the engine, for the platform and the handle checks, or {@code null}
-	 * when it backed off (no JNA)
+	 * @param engine the engine, for the platform and the handle checks, asked for when
+	 * the endpoint is read (with the ioctl off, nothing needs it to start), giving
+	 * {@code null} when it backed off (no JNA)
 	 * @param registry the records
 	 * @param enabled whether the fast path is enabled
 	 * @param unixDomain the same-host mode's published sockets, or {@code null} when it
 	 * is off
 	 */
-	public LoopbackFastPathEndpoint(@Nullable FastPathEngine engine, SocketRegistry registry, boolean enabled,
+	public LoopbackFastPathEndpoint(Supplier<@Nullable FastPathEngine> engine, SocketRegistry registry, boolean enabled,
 			@Nullable SocketPublisher unixDomain) {
 		this.engine = engine;
 		this.registry = registry;
@@ -71,8 +73,11 @@ public class LoopbackFastPathEndpoint {
 	 */
 	@ReadOperation
 	public LoopbackFastPathDescriptor report() {
-		List<SocketDescriptor> sockets = this.registry.records().stream().map(this::describe).toList();
-		FastPathEngine engine = this.engine;
+		FastPathEngine engine = this.engine.get();
+		List<SocketDescriptor> sockets = this.registry.records()
+			.stream()
+			.map((record) -> describe(record, engine))
+			.toList();
 		return new LoopbackFastPathDescriptor(this.enabled, (engine != null) ? engine.platformInfo() : null,
 				(engine != null) ? null : BACKED_OFF, this.registry.totals(), this.registry.openCount(),
 				this.registry.notCovered(), describeUnixDomain(), APPLIED_MEANS, sockets);
@@ -86,7 +91,8 @@ public class LoopbackFastPathEndpoint {
 	@ReadOperation
 	public @Nullable SocketDescriptor socket(@Selector long id) {
 		this.registry.sweep();
-		return this.registry.find(id).map(this::describe).orElse(null);
+		FastPathEngine engine = this.engine.get();
+		return this.registry.find(id).map((record) -> describe(record, engine)).orElse(null);
 	}
 
 	private UnixDomainDescriptor describeUnixDomain() {
@@ -104,12 +110,12 @@ public class LoopbackFastPathEndpoint {
 		return new UnixDomainDescriptor(true, sockets.directory().toString(), sockets.unavailable(), published);
 	}
 
-	private SocketDescriptor describe(SocketRecord record) {
+	private SocketDescriptor describe(SocketRecord record, @Nullable FastPathEngine engine) {
 		SocketOutcome outcome = record.outcome();
 		Instant closedAt = record.closedAt();
 		return new SocketDescriptor(record.id(), outcome.role().name(), outcome.component(),
 				Addresses.format(record.localAddress()), Addresses.format(record.remoteAddress()),
-				record.loopbackPeer(), record.handle(), (this.engine != null) ? this.engine.verifyHandle(record) : null,
+				record.loopbackPeer(), record.handle(), (engine != null) ? engine.verifyHandle(record) : null,
 				(outcome.stage() != null) ? outcome.stage().name() : null, outcome.status().name(), outcome.errorCode(),
 				outcome.errorName(), outcome.message(), outcome.time().toString(), record.isOpen(),
 				(closedAt != null) ? closedAt.toString() : null, record.acceptedConnections(),

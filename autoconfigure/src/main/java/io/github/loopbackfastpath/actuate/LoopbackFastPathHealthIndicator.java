@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.engine.FastPathEngine;
 import io.github.loopbackfastpath.engine.PlatformInfo;
@@ -22,7 +23,7 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 
-	private final @Nullable FastPathEngine engine;
+	private final Supplier<@Nullable FastPathEngine> engine;
 
 	private final SocketRegistry registry;
 
@@ -30,12 +31,14 @@ public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 
 	/**
 	 * Create the contributor.
-	 * @param engine the engine, for the platform, or {@code null} when it backed off (no
-	 * JNA)
+	 * @param engine the engine, for the platform, asked for at each health check (with
+	 * the ioctl off, nothing needs it to start), giving {@code null} when it backed off
+	 * (no JNA)
 	 * @param registry the records
 	 * @param enabled whether the fast path is enabled
 	 */
-	public LoopbackFastPathHealthIndicator(@Nullable FastPathEngine engine, SocketRegistry registry, boolean enabled) {
+	public LoopbackFastPathHealthIndicator(Supplier<@Nullable FastPathEngine> engine, SocketRegistry registry,
+			boolean enabled) {
 		super("Loopback fast path health check failed");
 		this.engine = engine;
 		this.registry = registry;
@@ -55,7 +58,7 @@ public class LoopbackFastPathHealthIndicator extends AbstractHealthIndicator {
 			}
 		}
 		builder.up().withDetail("enabled", this.enabled);
-		FastPathEngine engine = this.engine;
+		FastPathEngine engine = this.engine.get();
 		PlatformInfo platform = (engine != null) ? engine.platformInfo() : null;
 		if (platform != null) {
 			builder

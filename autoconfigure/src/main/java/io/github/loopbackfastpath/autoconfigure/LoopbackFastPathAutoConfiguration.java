@@ -34,6 +34,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -83,13 +84,18 @@ public final class LoopbackFastPathAutoConfiguration {
 	@ImportRuntimeHints(JdkRuntimeHints.class)
 	static class EngineConfiguration {
 
+		// Lazy: made when the ioctl's hooks need them, else when the endpoint or the
+		// health
+		// contributor is read; with the ioctl off nothing needs them to start
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		SocketPlatform loopbackFastPathSocketPlatform() {
 			return SocketPlatforms.detect();
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		FastPathEngine loopbackFastPathEngine(LoopbackFastPathProperties properties, SocketPlatform platform,
 				SocketRegistry registry) {

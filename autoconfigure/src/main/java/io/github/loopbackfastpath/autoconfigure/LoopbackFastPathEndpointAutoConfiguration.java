@@ -31,7 +31,7 @@ public final class LoopbackFastPathEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	LoopbackFastPathEndpoint loopbackFastPathEndpoint(ObjectProvider<FastPathEngine> engine, SocketRegistry registry,
 			LoopbackFastPathProperties properties, ObjectProvider<SocketPublisher> unixDomain) {
-		return new LoopbackFastPathEndpoint(engine.getIfAvailable(), registry, properties.isEnabled(),
+		return new LoopbackFastPathEndpoint(engine::getIfAvailable, registry, properties.isEnabled(),
 				unixDomain.getIfAvailable());
 	}
 

@@ -48,7 +48,7 @@ public final class LoopbackFastPathObservabilityAutoConfiguration {
 		@ConditionalOnMissingBean(name = "loopbackFastPathHealthIndicator")
 		LoopbackFastPathHealthIndicator loopbackFastPathHealthIndicator(ObjectProvider<FastPathEngine> engine,
 				SocketRegistry registry, LoopbackFastPathProperties properties) {
-			return new LoopbackFastPathHealthIndicator(engine.getIfAvailable(), registry, properties.isEnabled());
+			return new LoopbackFastPathHealthIndicator(engine::getIfAvailable, registry, properties.isEnabled());
 		}
 
 	}

@@ -62,6 +62,23 @@ class LoopbackFastPathAutoConfigurationTests {
 	}
 
 	@Test
+	void withTheIoctlOffTheEngineIsMadeWhenTheEndpointIsReadNotToStart() {
+		this.runner.run((context) -> {
+			assertThat(context.getBeanFactory().containsSingleton("loopbackFastPathEngine")).isFalse();
+			assertThat(context.getBeanFactory().containsSingleton("loopbackFastPathSocketPlatform")).isFalse();
+			assertThat(context.getBean(LoopbackFastPathEndpoint.class).report().platform()).isNotNull();
+			assertThat(context.getBeanFactory().containsSingleton("loopbackFastPathEngine")).isTrue();
+		});
+	}
+
+	@Test
+	void withTheIoctlOnItsHooksMakeTheEngineToStart() {
+		this.runner.withPropertyValues("loopback.fast-path.enabled=true")
+			.run((context) -> assertThat(context.getBeanFactory().containsSingleton("loopbackFastPathEngine"))
+				.isTrue());
+	}
+
+	@Test
 	void endpointIsOnlyAvailableWhenExposed() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("loopback.fast-path.enabled=true")

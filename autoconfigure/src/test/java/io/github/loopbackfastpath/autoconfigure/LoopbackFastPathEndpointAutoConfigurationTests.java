@@ -63,7 +63,7 @@ class LoopbackFastPathEndpointAutoConfigurationTests {
 
 		@Bean
 		LoopbackFastPathEndpoint applicationEndpoint(FastPathEngine engine, SocketRegistry registry) {
-			return new LoopbackFastPathEndpoint(engine, registry, true, null);
+			return new LoopbackFastPathEndpoint(() -> engine, registry, true, null);
 		}
 
 	}

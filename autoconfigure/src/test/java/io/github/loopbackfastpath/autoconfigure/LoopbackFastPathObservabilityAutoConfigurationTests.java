@@ -82,7 +82,7 @@ class LoopbackFastPathObservabilityAutoConfigurationTests {
 		@Bean
 		LoopbackFastPathHealthIndicator loopbackFastPathHealthIndicator(FastPathEngine engine,
 				SocketRegistry registry) {
-			this.health = new LoopbackFastPathHealthIndicator(engine, registry, false);
+			this.health = new LoopbackFastPathHealthIndicator(() -> engine, registry, false);
 			return this.health;
 		}
 

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
@@ -28,7 +29,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * the HTTP server and client observations ({@code http.server.requests},
  * {@code http.client.requests}) and the gRPC server and client observations, when the
  * same-host mode is on. Each resolver is a bean of its own, configured when its library
- * is present.
+ * is present, and lazy: the filter asks for them when the first observation stops, so
+ * that they cost the application's start-up nothing.
  *
  * @author Loopback Fast Path contributors
  */
@@ -40,10 +42,11 @@ public final class UnixDomainObservationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TransportObservationFilter loopbackFastPathTransportObservationFilter(ObjectProvider<TransportResolver> resolvers) {
-		return new TransportObservationFilter(resolvers.orderedStream().toList());
+		return new TransportObservationFilter(() -> resolvers.orderedStream().toList());
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	HttpClientTransport loopbackFastPathHttpClientTransport(UnixDomainRouter router, ClientConnections connections) {
 		return new HttpClientTransport(router, connections);
@@ -54,6 +57,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	static class ServletServerConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		ServletServerTransport loopbackFastPathServletServerTransport() {
 			return new ServletServerTransport();
@@ -66,6 +70,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	static class ReactiveServerConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		ReactiveServerTransport loopbackFastPathReactiveServerTransport() {
 			return new ReactiveServerTransport();
@@ -78,6 +83,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	static class RestClientConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		RestClientTransport loopbackFastPathRestClientTransport(HttpClientTransport clients) {
 			return new RestClientTransport(clients);
@@ -90,6 +96,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	static class WebClientConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		WebClientTransport loopbackFastPathWebClientTransport(HttpClientTransport clients) {
 			return new WebClientTransport(clients);
@@ -103,6 +110,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	static class GrpcServerConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		GrpcServerTransport loopbackFastPathGrpcServerTransport() {
 			return new GrpcServerTransport();
@@ -115,6 +123,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	static class GrpcClientConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		GrpcClientTransport loopbackFastPathGrpcClientTransport(UnixDomainRouter router) {
 			return new GrpcClientTransport(router);

@@ -1,12 +1,15 @@
 package io.github.loopbackfastpath.unixdomain.observation;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Adds the low-cardinality key {@value #KEY} ({@code TCP} or {@code UNIX_DOMAIN}) to the
@@ -29,19 +32,29 @@ public final class TransportObservationFilter implements ObservationFilter {
 
 	private static final KeyValue UNIX_DOMAIN = KeyValue.of(KEY, ExchangeTransport.UNIX_DOMAIN.name());
 
-	private final List<TransportResolver> resolvers;
+	private final Supplier<List<TransportResolver>> resolvers;
 
 	/**
 	 * Create the filter.
 	 * @param resolvers the resolvers, asked in order
 	 */
 	public TransportObservationFilter(List<TransportResolver> resolvers) {
-		this.resolvers = List.copyOf(resolvers);
+		List<TransportResolver> copy = List.copyOf(resolvers);
+		this.resolvers = () -> copy;
+	}
+
+	/**
+	 * Create the filter with resolvers made when the first observation stops, not when
+	 * the application starts.
+	 * @param resolvers supplies the resolvers, asked in order; called once
+	 */
+	public TransportObservationFilter(Supplier<List<TransportResolver>> resolvers) {
+		this.resolvers = SingletonSupplier.of(() -> List.copyOf(resolvers.get()));
 	}
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		for (TransportResolver resolver : this.resolvers) {
+		for (TransportResolver resolver : this.resolvers.get()) {
 			ExchangeTransport transport;
 			try {
 				transport = resolver.transportOf(context);

@@ -20,6 +20,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +51,20 @@ class UnixDomainObservationAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ReactiveServerTransport.class);
 			assertThat(context).hasSingleBean(RestClientTransport.class);
 			assertThat(context).hasSingleBean(WebClientTransport.class);
+		});
+	}
+
+	@Test
+	void theResolversAreMadeWhenTheFirstObservationStopsNotToStart() {
+		runner().withPropertyValues("loopback.fast-path.unix-domain.enabled=true").run((context) -> {
+			assertThat(context.getBeanFactory().getBeanNamesForType(TransportResolver.class, true, false)).isNotEmpty()
+				.noneMatch(context.getBeanFactory()::containsSingleton);
+			Observation.Context observation = new ServerRequestObservationContext(
+					new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse());
+			context.getBean(TransportObservationFilter.class).map(observation);
+			assertThat(observation.getLowCardinalityKeyValue(TransportObservationFilter.KEY)).isNotNull();
+			assertThat(context.getBeanFactory().getBeanNamesForType(TransportResolver.class, true, false))
+				.allMatch(context.getBeanFactory()::containsSingleton);
 		});
 	}
 

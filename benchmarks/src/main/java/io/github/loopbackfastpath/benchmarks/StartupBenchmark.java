@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * What the starter costs at start-up: the plain application (Jetty, Actuator, WebClient,
  * RestClient), unpacked from its jar, started again and again in fresh JVMs, in five
@@ -68,6 +70,15 @@ public final class StartupBenchmark {
 		Path jar = Path.of(args[0]);
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
 		Path unpacked = Files.createTempDirectory("startup-bench");
+		try {
+			run(jar, rounds, unpacked);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(unpacked);
+		}
+	}
+
+	private static void run(Path jar, int rounds, Path unpacked) throws Exception {
 		String mainClass = unpack(jar, unpacked);
 		List<String> all = classPath(unpacked, true);
 		List<String> without = classPath(unpacked, false);

@@ -31,9 +31,13 @@ import org.springframework.util.FileSystemUtils;
  * with the same-host mode on. The time is the JVM's uptime when Spring Boot logs
  * "Started" ({@code process running for}). Each variant's ratio to the application
  * without the starter is the geometric mean of the per-round ratios with its 95% interval
- * (Student's t).
+ * (Student's t); with the starter on the class path, each mode's ratio to the starter
+ * with everything off too.
  * <p>
- * Usage: {@code StartupBenchmark <plain-app jar> [rounds]}.
+ * Usage: {@code StartupBenchmark <plain-app jar> [rounds] [variant ...]}, the variants by
+ * name ({@code without}, {@code without-again}, {@code off}, {@code off-again}: the A/A
+ * line of "everything off", {@code ioctl}, {@code same-host}); by default the five above,
+ * without {@code off-again}.
  *
  * @author Loopback Fast Path contributors
  */
@@ -49,6 +53,7 @@ public final class StartupBenchmark {
 
 		WITHOUT("without the starter", false), WITHOUT_AGAIN("without the starter (A/A)", false),
 		OFF("starter, everything off", true, "--loopback.fast-path.enabled=false"),
+		OFF_AGAIN("starter, everything off (A/A)", true, "--loopback.fast-path.enabled=false"),
 		IOCTL("starter, ioctl on", true, "--loopback.fast-path.enabled=true"), SAME_HOST("starter, same-host mode on",
 				true, "--loopback.fast-path.enabled=false", "--loopback.fast-path.unix-domain.enabled=true");
 
@@ -69,20 +74,24 @@ public final class StartupBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
+		List<Variant> variants = (args.length > 2) ? Stream.of(args)
+			.skip(2)
+			.map((name) -> Variant.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')))
+			.toList() : Stream.of(Variant.values()).filter((variant) -> variant != Variant.OFF_AGAIN).toList();
 		Path unpacked = Files.createTempDirectory("startup-bench");
 		try {
-			run(jar, rounds, unpacked);
+			run(jar, rounds, variants, unpacked);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(unpacked);
 		}
 	}
 
-	private static void run(Path jar, int rounds, Path unpacked) throws Exception {
+	private static void run(Path jar, int rounds, List<Variant> variants, Path unpacked) throws Exception {
 		String mainClass = unpack(jar, unpacked);
 		List<String> all = classPath(unpacked, true);
 		List<String> without = classPath(unpacked, false);
-		List<Variant> order = new ArrayList<>(List.of(Variant.values()));
+		List<Variant> order = new ArrayList<>(variants);
 		System.out.printf(Locale.ROOT, "Start-up of %s, %d rounds after one warm-up, JDK %s, %d processors%n",
 				jar.getFileName(), rounds, Runtime.version(), Runtime.getRuntime().availableProcessors());
 		Map<Variant, List<Double>> seconds = new EnumMap<>(Variant.class);
@@ -99,19 +108,23 @@ public final class StartupBenchmark {
 		System.out.printf(Locale.ROOT, "%n%-30s %12s %12s  %s%n", "variant", "median (s)", "mean (s)",
 				"vs without the starter, 95% CI");
 		List<Double> baseline = seconds.get(Variant.WITHOUT);
-		for (Variant variant : Variant.values()) {
+		for (Variant variant : variants) {
 			List<Double> times = seconds.get(variant);
 			SummaryStatistics stats = new SummaryStatistics();
 			times.forEach(stats::addValue);
-			String ratio = (variant == Variant.WITHOUT) ? "1" : ratio(times, baseline);
+			String ratio = (variant == Variant.WITHOUT) ? "1" : (baseline != null) ? ratio(times, baseline) : "-";
 			System.out.printf(Locale.ROOT, "%-30s %12.3f %12.3f  %s%n", variant.label, median(times), stats.getMean(),
 					ratio);
 		}
 		// What a mode costs an application that has the starter already (issue 28's bar)
 		List<Double> off = seconds.get(Variant.OFF);
-		System.out.printf(Locale.ROOT, "%n%-30s  %s%n", "variant", "vs the starter, everything off, 95% CI");
-		for (Variant variant : List.of(Variant.IOCTL, Variant.SAME_HOST)) {
-			System.out.printf(Locale.ROOT, "%-30s  %s%n", variant.label, ratio(seconds.get(variant), off));
+		if (off != null) {
+			System.out.printf(Locale.ROOT, "%n%-30s  %s%n", "variant", "vs the starter, everything off, 95% CI");
+			for (Variant variant : variants) {
+				if (variant.starter && variant != Variant.OFF) {
+					System.out.printf(Locale.ROOT, "%-30s  %s%n", variant.label, ratio(seconds.get(variant), off));
+				}
+			}
 		}
 	}
 

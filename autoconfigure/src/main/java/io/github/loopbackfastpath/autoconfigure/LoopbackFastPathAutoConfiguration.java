@@ -84,9 +84,9 @@ public final class LoopbackFastPathAutoConfiguration {
 	@ImportRuntimeHints(JdkRuntimeHints.class)
 	static class EngineConfiguration {
 
-		// Lazy: made when the ioctl's hooks need them, else when the endpoint or the
-		// health
-		// contributor is read; with the ioctl off nothing needs them to start
+		// Lazy: made when the ioctl's hooks need them, else on the first read of
+		// the endpoint or the health contributor; with the ioctl off, nothing
+		// needs them to start
 		@Bean
 		@Lazy
 		@ConditionalOnMissingBean

@@ -147,11 +147,12 @@ public final class ClientCoverage {
 		@Override
 		public void afterSingletonsInstantiated() {
 			if (this.builders.getIfAvailable() == null) {
-				this.fastPath.notCovered("rest-client", "In a reactive application Spring Boot builds RestClient and "
-						+ "RestTemplate from ClientHttpRequestFactoryBuilder.detect(), without builder customizers, so "
-						+ "their sockets do not get the fast path. Use WebClient, or declare a request factory built "
-						+ "with ClientHttpRequestFactoryBuilder.reactor().withHttpClientCustomizer("
-						+ "reactorNettyClientFastPath::apply).");
+				this.fastPath
+					.notCovered(Components.REST_CLIENT, "In a reactive application Spring Boot builds RestClient and "
+							+ "RestTemplate from ClientHttpRequestFactoryBuilder.detect(), without builder customizers, so "
+							+ "their sockets do not get the fast path. Use WebClient, or declare a request factory built "
+							+ "with ClientHttpRequestFactoryBuilder.reactor().withHttpClientCustomizer("
+							+ "reactorNettyClientFastPath::apply).");
 			}
 		}
 

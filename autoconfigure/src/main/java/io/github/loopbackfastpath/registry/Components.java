@@ -49,6 +49,12 @@ public final class Components {
 	public static final String JDK_HTTPCLIENT = "jdk-httpclient";
 
 	/**
+	 * {@code RestClient} and {@code RestTemplate}, where Spring Boot builds them without
+	 * builder customizers (a reactive application).
+	 */
+	public static final String REST_CLIENT = "rest-client";
+
+	/**
 	 * gRPC channels (grpc-netty).
 	 */
 	public static final String GRPC_CLIENT = "grpc-client";

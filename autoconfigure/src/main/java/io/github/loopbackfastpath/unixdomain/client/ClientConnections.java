@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.unixdomain.client;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
+import io.github.loopbackfastpath.registry.Components;
 import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.UnixDomainRecorder;
@@ -71,7 +72,7 @@ public final class ClientConnections {
 	 */
 	public void restClientsNotCovered(String reason) {
 		this.leavesRestClientsOnTcp = true;
-		this.recorder.notCovered("rest-client", reason);
+		this.recorder.notCovered(Components.REST_CLIENT, reason);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
+import java.util.function.Supplier;
+
 import io.github.loopbackfastpath.client.reactor.ReactorNettyRuntimeHints;
 import io.github.loopbackfastpath.grpc.GrpcRuntimeHints;
 import io.github.loopbackfastpath.registry.Components;
@@ -76,10 +78,12 @@ public final class UnixDomainClientAutoConfiguration {
 		ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> loopbackFastPathReactorNettyConnectorUnixDomainCustomizer(
 				UnixDomainRouter router, ClientConnections connections,
 				ObjectProvider<ReactorResourceFactory> resourceFactory) {
+			// The client's connection provider is asked for on its first connection, as
+			// Reactor Netty asks for its global one: not made to start the application
 			return (builder) -> builder.withHttpClientFactory(() -> {
 				ReactorResourceFactory resources = resourceFactory.getIfAvailable();
-				ConnectionProvider provider = (resources != null) ? resources.getConnectionProvider()
-						: HttpResources.get();
+				Supplier<ConnectionProvider> provider = (resources != null) ? resources::getConnectionProvider
+						: HttpResources::get;
 				return HttpClient.create(new UnixDomainConnectionProvider(provider, router, connections));
 			});
 		}
@@ -96,8 +100,8 @@ public final class UnixDomainClientAutoConfiguration {
 		@ConditionalOnMissingBean(name = "loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer")
 		ClientHttpRequestFactoryBuilderCustomizer<ReactorClientHttpRequestFactoryBuilder> loopbackFastPathReactorNettyRequestFactoryUnixDomainCustomizer(
 				UnixDomainRouter router, ClientConnections connections) {
-			return (builder) -> builder.withHttpClientFactory(() -> HttpClient
-				.create(new UnixDomainConnectionProvider(HttpResources.get(), router, connections)));
+			return (builder) -> builder.withHttpClientFactory(
+					() -> HttpClient.create(new UnixDomainConnectionProvider(HttpResources::get, router, connections)));
 		}
 
 	}

@@ -1,7 +1,12 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.loopbackfastpath.autoconfigure.LoopbackFastPathAutoConfiguration;
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.registry.SocketRegistry;
@@ -29,6 +34,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -45,7 +51,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +171,42 @@ class UnixDomainAutoConfigurationTests {
 	}
 
 	@Test
+	void reactorNettysConnectionProviderIsAskedForOnTheFirstConnectionNotWhenTheClientIsBuilt() throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			runner()
+				.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+						ReactiveHttpClientAutoConfiguration.class))
+				.withPropertyValues("spring.http.clients.reactive.connector=reactor")
+				.withBean(CountingResourceFactory.class, CountingResourceFactory::new)
+				.run((context) -> {
+					CountingResourceFactory resources = context.getBean(CountingResourceFactory.class);
+					int atStartUp = resources.asked.get();
+					ClientHttpConnector connector = context.getBean(ClientHttpConnectorBuilder.class)
+						.build(HttpClientSettings.defaults());
+					assertThat(resources.asked).hasValue(atStartUp);
+					WebClient.builder()
+						.clientConnector(connector)
+						.build()
+						.get()
+						.uri("http://127.0.0.1:" + server.getAddress().getPort() + "/")
+						.retrieve()
+						.toBodilessEntity()
+						.block(Duration.ofSeconds(30));
+					assertThat(resources.asked).hasValueGreaterThan(atStartUp);
+				});
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
 	void restClientsOfAReactiveApplicationAreSaidToStayOnTcp() {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class,
@@ -238,6 +283,22 @@ class UnixDomainAutoConfigurationTests {
 		runner().withUserConfiguration(ApplicationPublisher.class)
 			.run((context) -> assertThat(context.getBean(SocketPublisher.class))
 				.isSameAs(context.getBean(ApplicationPublisher.class).publisher));
+	}
+
+	static class CountingResourceFactory extends ReactorResourceFactory {
+
+		final AtomicInteger asked = new AtomicInteger();
+
+		CountingResourceFactory() {
+			setUseGlobalResources(false);
+		}
+
+		@Override
+		public ConnectionProvider getConnectionProvider() {
+			this.asked.incrementAndGet();
+			return super.getConnectionProvider();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -53,7 +53,7 @@ import reactor.netty.transport.TransportConfig;
  */
 public final class UnixDomainConnectionProvider implements ConnectionProvider {
 
-	private final ConnectionProvider delegate;
+	private final Supplier<? extends ConnectionProvider> delegate;
 
 	private final UnixDomainRouter router;
 
@@ -67,6 +67,20 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 	 */
 	public UnixDomainConnectionProvider(ConnectionProvider delegate, UnixDomainRouter router,
 			ClientConnections connections) {
+		this(() -> delegate, router, connections);
+	}
+
+	/**
+	 * Wrap the connection provider a supplier gives, asked each time one is needed: as
+	 * Reactor Netty's own client asks for its global resources
+	 * ({@code HttpResources::get}), which are then made on the first connection, not when
+	 * the client is built at start-up.
+	 * @param delegate gives the client's own provider, for every connection
+	 * @param router decides which requests go over AF_UNIX
+	 * @param connections records them
+	 */
+	public UnixDomainConnectionProvider(Supplier<? extends ConnectionProvider> delegate, UnixDomainRouter router,
+			ClientConnections connections) {
 		this.delegate = delegate;
 		this.router = router;
 		this.connections = connections;
@@ -78,7 +92,7 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 			@Nullable AddressResolverGroup<?> resolverGroup) {
 		Path socket = route(config, remoteAddress);
 		if (socket == null) {
-			return this.delegate.acquire(config, observer, remoteAddress, resolverGroup);
+			return this.delegate.get().acquire(config, observer, remoteAddress, resolverGroup);
 		}
 		boolean nativeTransport = config.isPreferNative() && LoopResources.hasNativeSupport();
 		SocketAddress address = NettyDomainSockets.address(socket, nativeTransport);
@@ -87,13 +101,13 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 				configured(connection.channel(), socket, nativeTransport);
 			}
 		};
-		Mono<Connection> unixDomain = this.delegate
+		Mono<Connection> unixDomain = this.delegate.get()
 			.acquire(config, recording.then(observer), () -> address, resolverGroup)
 			.cast(Connection.class);
 		return unixDomain.onErrorResume((ex) -> {
 			IOException noTcp = this.router.fellBack(Components.REACTOR_NETTY_CLIENT, socket, ex);
 			return (noTcp != null) ? Mono.error(noTcp)
-					: this.delegate.acquire(config, observer, remoteAddress, resolverGroup);
+					: this.delegate.get().acquire(config, observer, remoteAddress, resolverGroup);
 		});
 	}
 
@@ -151,37 +165,37 @@ public final class UnixDomainConnectionProvider implements ConnectionProvider {
 
 	@Override
 	public void disposeWhen(SocketAddress address) {
-		this.delegate.disposeWhen(address);
+		this.delegate.get().disposeWhen(address);
 	}
 
 	@Override
 	public void dispose() {
-		this.delegate.dispose();
+		this.delegate.get().dispose();
 	}
 
 	@Override
 	public Mono<Void> disposeLater() {
-		return this.delegate.disposeLater();
+		return this.delegate.get().disposeLater();
 	}
 
 	@Override
 	public boolean isDisposed() {
-		return this.delegate.isDisposed();
+		return this.delegate.get().isDisposed();
 	}
 
 	@Override
 	public int maxConnections() {
-		return this.delegate.maxConnections();
+		return this.delegate.get().maxConnections();
 	}
 
 	@Override
 	public @Nullable Map<SocketAddress, Integer> maxConnectionsPerHost() {
-		return this.delegate.maxConnectionsPerHost();
+		return this.delegate.get().maxConnectionsPerHost();
 	}
 
 	@Override
 	public @Nullable String name() {
-		return this.delegate.name();
+		return this.delegate.get().name();
 	}
 
 	/**

@@ -4,8 +4,8 @@ import io.github.loopbackfastpath.jdk.JdkFastLoopback;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -20,11 +20,21 @@ class JdkWideEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Binder binder = Binder.get(environment);
-		boolean enabled = binder.bind(PropertyNames.ENABLED, Boolean.class).orElse(false);
-		boolean jdkWide = binder.bind(PropertyNames.JDK_WIDE, Boolean.class).orElse(false);
-		if (enabled && jdkWide) {
+		if (isTrue(environment, PropertyNames.ENABLED) && isTrue(environment, PropertyNames.JDK_WIDE)) {
 			JdkFastLoopback.enable();
+		}
+	}
+
+	// Two switches, read from the environment (whose property sources Spring Boot has
+	// attached in their relaxed form) without a binder of their own: one made here would
+	// be the application's first, on every start. A value that is not a boolean is left
+	// to the properties' binding, which refuses it naming the property
+	private static boolean isTrue(ConfigurableEnvironment environment, String name) {
+		try {
+			return environment.getProperty(name, Boolean.class, false);
+		}
+		catch (ConversionException ex) {
+			return false;
 		}
 	}
 

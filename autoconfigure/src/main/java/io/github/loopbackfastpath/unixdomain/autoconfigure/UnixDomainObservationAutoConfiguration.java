@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -29,8 +30,9 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * the HTTP server and client observations ({@code http.server.requests},
  * {@code http.client.requests}) and the gRPC server and client observations, when the
  * same-host mode is on. Each resolver is a bean of its own, configured when its library
- * is present, and lazy: the filter asks for them when the first observation stops, so
- * that they cost the application's start-up nothing.
+ * is present (a server's when the application is of its kind: servlet or reactive), and
+ * lazy: the filter asks for them when the first observation stops, so that they cost the
+ * application's start-up nothing.
  *
  * @author Loopback Fast Path contributors
  */
@@ -53,6 +55,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass({ ServerRequestObservationContext.class, HttpServletRequest.class })
 	static class ServletServerConfiguration {
 
@@ -66,6 +69,7 @@ public final class UnixDomainObservationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class)
 	static class ReactiveServerConfiguration {
 
@@ -119,7 +123,8 @@ public final class UnixDomainObservationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.grpc.GrpcClientObservationContext")
+	@ConditionalOnClass(name = { "io.micrometer.core.instrument.binder.grpc.GrpcClientObservationContext",
+			"io.grpc.ManagedChannel" })
 	static class GrpcClientConfiguration {
 
 		@Bean

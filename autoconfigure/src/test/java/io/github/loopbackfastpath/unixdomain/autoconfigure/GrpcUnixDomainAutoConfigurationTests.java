@@ -70,6 +70,14 @@ class GrpcUnixDomainAutoConfigurationTests {
 	}
 
 	@Test
+	void noGrpcClientResolverWithoutGrpc() {
+		runner().withConfiguration(AutoConfigurations.of(UnixDomainObservationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.grpc"))
+			.run((context) -> assertThat(context).hasSingleBean(TransportObservationFilter.class)
+				.doesNotHaveBean(GrpcClientTransport.class));
+	}
+
+	@Test
 	void theApplicationsOwnChannelsCustomizerWins() {
 		runner().withUserConfiguration(OwnChannels.class)
 			.run((context) -> assertThat(context.getBeanNamesForType(GrpcUnixDomainChannels.class))

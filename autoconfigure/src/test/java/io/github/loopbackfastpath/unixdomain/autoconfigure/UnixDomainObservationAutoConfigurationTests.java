@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -35,23 +37,43 @@ class UnixDomainObservationAutoConfigurationTests {
 	@TempDir
 	Path temp;
 
-	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
-							UnixDomainClientAutoConfiguration.class, UnixDomainObservationAutoConfiguration.class))
+	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(
+			LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+			UnixDomainClientAutoConfiguration.class, UnixDomainObservationAutoConfiguration.class);
+
+	private WebApplicationContextRunner runner() {
+		return new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp);
 	}
 
 	@Test
-	void aResolverForEveryServerAndClientOnTheClasspathWhenTheModeIsOn() {
+	void aResolverForTheServletServerAndEveryClientOnTheClasspathWhenTheModeIsOn() {
 		runner().withPropertyValues("loopback.fast-path.unix-domain.enabled=true").run((context) -> {
 			assertThat(context).hasSingleBean(TransportObservationFilter.class);
 			assertThat(context).hasSingleBean(ServletServerTransport.class);
-			assertThat(context).hasSingleBean(ReactiveServerTransport.class);
+			assertThat(context).doesNotHaveBean(ReactiveServerTransport.class);
 			assertThat(context).hasSingleBean(RestClientTransport.class);
 			assertThat(context).hasSingleBean(WebClientTransport.class);
 		});
+	}
+
+	@Test
+	void theReactiveServersResolverInAReactiveApplication() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp,
+					"loopback.fast-path.unix-domain.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(ReactiveServerTransport.class)
+				.doesNotHaveBean(ServletServerTransport.class));
+	}
+
+	@Test
+	void noServersResolverOutsideAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp,
+					"loopback.fast-path.unix-domain.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(RestClientTransport.class)
+				.doesNotHaveBean(ServletServerTransport.class)
+				.doesNotHaveBean(ReactiveServerTransport.class));
 	}
 
 	@Test

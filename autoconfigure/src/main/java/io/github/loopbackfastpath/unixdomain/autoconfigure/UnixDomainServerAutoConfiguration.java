@@ -70,7 +70,9 @@ public final class UnixDomainServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PeerReader loopbackFastPathPeerReader() {
-		return new PeerReader(ChannelHandles.detect());
+		// How the callers' file descriptors are reached is found once the application
+		// is ready, with what reads their ids: not to start it
+		return new PeerReader(ChannelHandles::detect);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.NativeHandle;
@@ -15,6 +16,7 @@ import jdk.net.UnixDomainPrincipal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Reads the {@link PeerIdentity} of a connection accepted on a published socket, once per
@@ -29,7 +31,7 @@ public final class PeerReader {
 
 	private static final int NAMES_KEPT = 1024;
 
-	private final ChannelHandles handles;
+	private final Supplier<ChannelHandles> handles;
 
 	private final boolean nativeIds;
 
@@ -46,12 +48,23 @@ public final class PeerReader {
 	 * @param handles how file descriptors of JDK channels are reached
 	 */
 	public PeerReader(ChannelHandles handles) {
+		this(() -> handles);
+	}
+
+	/**
+	 * Create a reader that reads numeric ids where JNA is on the class path, with how
+	 * file descriptors are reached found when first needed: in the background once the
+	 * application is ready ({@link #prepareInTheBackground()}), else by the first caller.
+	 * @param handles finds how file descriptors of JDK channels are reached, such as
+	 * {@code ChannelHandles::detect}; asked once
+	 */
+	public PeerReader(Supplier<ChannelHandles> handles) {
 		// Without loading a JNA class: nothing native to start the application
 		this(handles, new ClassPathResource("com/sun/jna/Native.class", PeerReader.class.getClassLoader()).exists());
 	}
 
-	PeerReader(ChannelHandles handles, boolean nativeIds) {
-		this.handles = handles;
+	PeerReader(Supplier<ChannelHandles> handles, boolean nativeIds) {
+		this.handles = SingletonSupplier.of(handles);
 		this.nativeIds = nativeIds;
 	}
 
@@ -67,6 +80,7 @@ public final class PeerReader {
 		this.prepared = true;
 		Thread thread = new Thread(() -> {
 			try {
+				this.handles.get();
 				PeerCredentials.bind();
 			}
 			catch (RuntimeException | LinkageError ex) {
@@ -92,7 +106,7 @@ public final class PeerReader {
 		}
 		PeerCredentials ids = null;
 		if (this.nativeIds) {
-			NativeHandle handle = this.handles.lookup(channel);
+			NativeHandle handle = this.handles.get().lookup(channel);
 			ids = (handle.value() != null) ? credentials(handle.value().intValue()) : null;
 			if (handle.value() == null) {
 				this.limitation = "The native socket of a caller's connection cannot be reached, so its numeric ids "

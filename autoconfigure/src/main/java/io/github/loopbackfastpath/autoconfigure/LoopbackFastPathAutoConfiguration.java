@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link AutoConfiguration Auto-configuration} of the loopback fast path engine, its
@@ -99,8 +100,11 @@ public final class LoopbackFastPathAutoConfiguration {
 		@ConditionalOnMissingBean
 		FastPathEngine loopbackFastPathEngine(LoopbackFastPathProperties properties, SocketPlatform platform,
 				SocketRegistry registry) {
-			return new FastPathEngine(platform, ChannelHandles.detect(), registry, properties.getServer().isEnabled(),
-					properties.getClient().isEnabled(),
+			// How native handles are reached is found with the first one needed: on
+			// Windows the first socket's, elsewhere when the endpoint or the start-up
+			// summary shows it
+			return new FastPathEngine(platform, SingletonSupplier.of(ChannelHandles::detect), registry,
+					properties.getServer().isEnabled(), properties.getClient().isEnabled(),
 					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()), new PropertyNames());
 		}
 

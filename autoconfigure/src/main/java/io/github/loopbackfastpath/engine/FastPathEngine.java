@@ -31,7 +31,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 
 	private final SocketPlatform platform;
 
-	private final ChannelHandles handles;
+	private final Supplier<ChannelHandles> handles;
 
 	private final SocketRegistry registry;
 
@@ -71,6 +71,25 @@ public final class FastPathEngine implements LoopbackFastPath {
 	 */
 	public FastPathEngine(SocketPlatform platform, ChannelHandles handles, SocketRegistry registry,
 			boolean serverEnabled, boolean clientEnabled, Safeguards safeguards, SettingNames settingNames) {
+		this(platform, () -> handles, registry, serverEnabled, clientEnabled, safeguards, settingNames);
+	}
+
+	/**
+	 * Create an engine that finds how to reach the native handles of JDK channels when it
+	 * first needs one: at the first socket where the OS has the ioctl, else when the
+	 * endpoint or the start-up summary reads them.
+	 * @param platform the operating system's side
+	 * @param handles gives how to reach the native handles of JDK channels, asked each
+	 * time one is needed: one that finds it once, such as a memoizing
+	 * {@code ChannelHandles::detect}
+	 * @param registry where records go
+	 * @param serverEnabled whether listeners get the fast path
+	 * @param clientEnabled whether clients get the fast path
+	 * @param safeguards the Windows builds never to request it on
+	 * @param settingNames how messages name the settings the engine was built from
+	 */
+	public FastPathEngine(SocketPlatform platform, Supplier<ChannelHandles> handles, SocketRegistry registry,
+			boolean serverEnabled, boolean clientEnabled, Safeguards safeguards, SettingNames settingNames) {
 		this.platform = platform;
 		this.handles = handles;
 		this.registry = registry;
@@ -92,9 +111,9 @@ public final class FastPathEngine implements LoopbackFastPath {
 			return disabled(request);
 		}
 		if (!this.platform.supportsFastPath()) {
-			return unsupported(request, NativeHandle.readLater(channel, this.handles::lookup));
+			return unsupported(request, NativeHandle.readLater(channel, (later) -> this.handles.get().lookup(later)));
 		}
-		return request(request, this.handles.lookup(channel));
+		return request(request, this.handles.get().lookup(channel));
 	}
 
 	@Override
@@ -186,7 +205,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 
 	@Override
 	public NativeHandle handleOf(Channel channel) {
-		return this.handles.lookup(channel);
+		return this.handles.get().lookup(channel);
 	}
 
 	private SocketRecord record(SocketRequest request, FastPathStatus status, NativeHandle handle,
@@ -234,7 +253,7 @@ public final class FastPathEngine implements LoopbackFastPath {
 		Integer build = this.platform.windowsBuild();
 		return new PlatformInfo(this.platform.osName(), this.platform.osVersion(), build,
 				this.platform.supportsFastPath(), this.platform.nativeLibrary(), Runtime.version().toString(),
-				System.getProperty(JdkFastLoopback.PROPERTY), this.handles.access(), JdkFastLoopback.outcome(),
+				System.getProperty(JdkFastLoopback.PROPERTY), this.handles.get().access(), JdkFastLoopback.outcome(),
 				new TreeSet<>(this.safeguards.unsafeBuilds()),
 				build != null && this.safeguards.unsafeBuilds().contains(build));
 	}

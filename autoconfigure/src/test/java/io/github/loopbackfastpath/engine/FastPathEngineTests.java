@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.loopbackfastpath.jdk.ChannelHandles;
 import io.github.loopbackfastpath.platform.SocketPlatform;
@@ -48,6 +49,23 @@ class FastPathEngineTests {
 			assertThat(fastPath.verifyHandle(record)).isTrue();
 			assertThat(fastPath.platformInfo().fastPathSupported()).isFalse();
 			assertThat(fastPath.platformInfo().windowsBuild()).isNull();
+		}
+	}
+
+	@Test
+	@EnabledOnOs({ OS.LINUX, OS.MAC })
+	void whereTheOsHasNoIoctlHowHandlesAreReachedIsFoundWhenOneIsFirstRead() throws Exception {
+		AtomicInteger detections = new AtomicInteger();
+		FastPathEngine fastPath = new FastPathEngine(SocketPlatforms.detect(), () -> {
+			detections.incrementAndGet();
+			return ChannelHandles.detect();
+		}, this.registry, true, true, Safeguards.DEFAULTS, SettingNames.CONSTRUCTOR_ARGUMENTS);
+		try (ServerSocketChannel channel = boundListener()) {
+			SocketRecord record = fastPath.request(listener(channel), channel);
+			assertThat(record.status()).isEqualTo(FastPathStatus.UNSUPPORTED_PLATFORM);
+			assertThat(detections).as("not to record the socket").hasValue(0);
+			assertThat(record.handle()).isNotNull();
+			assertThat(detections).as("when the handle is read").hasValue(1);
 		}
 	}
 

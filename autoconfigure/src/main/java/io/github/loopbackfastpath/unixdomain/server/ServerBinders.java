@@ -3,7 +3,6 @@ package io.github.loopbackfastpath.unixdomain.server;
 import io.github.loopbackfastpath.server.WebServers;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -80,9 +79,8 @@ public final class ServerBinders implements ApplicationListener<WebServerInitial
 		if (context instanceof ConfigurableApplicationContext configurable) {
 			// Shut down with the server, in its own context (the management server's
 			// child context included)
-			boolean graceful = Binder.get(configurable.getEnvironment())
-				.bind("server.shutdown", Shutdown.class)
-				.orElse(Shutdown.GRACEFUL) == Shutdown.GRACEFUL;
+			boolean graceful = configurable.getEnvironment()
+				.getProperty("server.shutdown", Shutdown.class, Shutdown.GRACEFUL) == Shutdown.GRACEFUL;
 			// A name per published socket: a server the context stops and starts again
 			// (Lifecycle stop and start, a checkpoint and restore) is published anew
 			configurable.getBeanFactory()

@@ -60,8 +60,7 @@ class UnixDomainObservationAutoConfigurationTests {
 	@Test
 	void theReactiveServersResolverInAReactiveApplication() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp,
-					"loopback.fast-path.unix-domain.enabled=true")
+			.withPropertyValues(modeOn())
 			.run((context) -> assertThat(context).hasSingleBean(ReactiveServerTransport.class)
 				.doesNotHaveBean(ServletServerTransport.class));
 	}
@@ -69,11 +68,15 @@ class UnixDomainObservationAutoConfigurationTests {
 	@Test
 	void noServersResolverOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp,
-					"loopback.fast-path.unix-domain.enabled=true")
+			.withPropertyValues(modeOn())
 			.run((context) -> assertThat(context).hasSingleBean(RestClientTransport.class)
 				.doesNotHaveBean(ServletServerTransport.class)
 				.doesNotHaveBean(ReactiveServerTransport.class));
+	}
+
+	private String[] modeOn() {
+		return new String[] { "loopback.fast-path.unix-domain.directory=" + this.temp,
+				"loopback.fast-path.unix-domain.enabled=true" };
 	}
 
 	@Test

@@ -69,6 +69,15 @@ public final class LoopbackFastPathAutoConfiguration {
 		return registry;
 	}
 
+	// How native handles of JDK channels are reached, found once for the ioctl's engine
+	// and the same-host mode's peer reader alike, when the first of them needs it
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	ChannelHandles loopbackFastPathChannelHandles() {
+		return ChannelHandles.detect();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(EitherModeEnabled.class)
@@ -99,11 +108,11 @@ public final class LoopbackFastPathAutoConfiguration {
 		@Lazy
 		@ConditionalOnMissingBean
 		FastPathEngine loopbackFastPathEngine(LoopbackFastPathProperties properties, SocketPlatform platform,
-				SocketRegistry registry) {
+				SocketRegistry registry, ObjectProvider<ChannelHandles> handles) {
 			// How native handles are reached is found with the first one needed: on
 			// Windows the first socket's, elsewhere when the endpoint or the start-up
 			// summary shows it
-			return new FastPathEngine(platform, SingletonSupplier.of(ChannelHandles::detect), registry,
+			return new FastPathEngine(platform, SingletonSupplier.of(handles::getObject), registry,
 					properties.getServer().isEnabled(), properties.getClient().isEnabled(),
 					new Safeguards(properties.getUnsafeBuilds(), properties.isAllowUnsafeBuild()), new PropertyNames());
 		}

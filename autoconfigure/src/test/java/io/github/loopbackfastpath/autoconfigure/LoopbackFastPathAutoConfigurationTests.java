@@ -79,6 +79,16 @@ class LoopbackFastPathAutoConfigurationTests {
 	}
 
 	@Test
+	void howNativeHandlesAreReachedIsFoundWhenTheEndpointIsReadNotToStart() {
+		this.runner.withPropertyValues("loopback.fast-path.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(ChannelHandles.class);
+			assertThat(context.getBeanFactory().containsSingleton("loopbackFastPathChannelHandles")).isFalse();
+			assertThat(context.getBean(LoopbackFastPathEndpoint.class).report().platform()).isNotNull();
+			assertThat(context.getBeanFactory().containsSingleton("loopbackFastPathChannelHandles")).isTrue();
+		});
+	}
+
+	@Test
 	void endpointIsOnlyAvailableWhenExposed() {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("loopback.fast-path.enabled=true")

@@ -69,10 +69,10 @@ public final class UnixDomainServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PeerReader loopbackFastPathPeerReader() {
+	PeerReader loopbackFastPathPeerReader(ObjectProvider<ChannelHandles> handles) {
 		// How the callers' file descriptors are reached is found once the application
 		// is ready, with what reads their ids: not to start it
-		return new PeerReader(ChannelHandles::detect);
+		return new PeerReader(() -> handles.getIfAvailable(ChannelHandles::detect));
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import io.github.loopbackfastpath.unixdomain.server.netty.NettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.server.tomcat.TomcatUnixDomainBinder;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -42,9 +43,11 @@ public final class UnixDomainManagementContextConfiguration {
 
 		@Bean
 		SocketOnlyCustomizer<TomcatWebServerFactory> loopbackFastPathManagementTomcatSocketOnly(
-				SocketPublisher publisher, TomcatUnixDomainBinder binder) {
-			return new SocketOnlyCustomizer<>(publisher, SocketOnly.MANAGEMENT, TomcatWebServerFactory.class,
-					Components.TOMCAT, binder::socketOnly);
+				UnixDomainProperties properties, ObjectProvider<SocketPublisher> publisher,
+				ObjectProvider<TomcatUnixDomainBinder> binder) {
+			return new SocketOnlyCustomizer<>(properties.getSocketOnly(), SocketOnly.MANAGEMENT,
+					TomcatWebServerFactory.class, Components.TOMCAT, publisher::getObject,
+					(factory, socket) -> binder.getObject().socketOnly(factory, socket));
 		}
 
 	}
@@ -55,10 +58,12 @@ public final class UnixDomainManagementContextConfiguration {
 	static class JettyConfiguration {
 
 		@Bean
-		SocketOnlyCustomizer<JettyWebServerFactory> loopbackFastPathManagementJettySocketOnly(SocketPublisher publisher,
-				JettyUnixDomainBinder binder) {
-			return new SocketOnlyCustomizer<>(publisher, SocketOnly.MANAGEMENT, JettyWebServerFactory.class,
-					Components.JETTY, binder::socketOnly);
+		SocketOnlyCustomizer<JettyWebServerFactory> loopbackFastPathManagementJettySocketOnly(
+				UnixDomainProperties properties, ObjectProvider<SocketPublisher> publisher,
+				ObjectProvider<JettyUnixDomainBinder> binder) {
+			return new SocketOnlyCustomizer<>(properties.getSocketOnly(), SocketOnly.MANAGEMENT,
+					JettyWebServerFactory.class, Components.JETTY, publisher::getObject,
+					(factory, socket) -> binder.getObject().socketOnly(factory, socket));
 		}
 
 	}
@@ -76,9 +81,11 @@ public final class UnixDomainManagementContextConfiguration {
 
 		@Bean
 		SocketOnlyCustomizer<NettyReactiveWebServerFactory> loopbackFastPathManagementNettySocketOnly(
-				SocketPublisher publisher, NettyUnixDomainBinder binder) {
-			return new SocketOnlyCustomizer<>(publisher, SocketOnly.MANAGEMENT, NettyReactiveWebServerFactory.class,
-					Components.REACTOR_NETTY, binder::socketOnly);
+				UnixDomainProperties properties, ObjectProvider<SocketPublisher> publisher,
+				ObjectProvider<NettyUnixDomainBinder> binder) {
+			return new SocketOnlyCustomizer<>(properties.getSocketOnly(), SocketOnly.MANAGEMENT,
+					NettyReactiveWebServerFactory.class, Components.REACTOR_NETTY, publisher::getObject,
+					(factory, socket) -> binder.getObject().socketOnly(factory, socket));
 		}
 
 	}

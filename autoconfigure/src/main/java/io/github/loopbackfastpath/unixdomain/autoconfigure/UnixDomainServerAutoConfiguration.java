@@ -105,10 +105,11 @@ public final class UnixDomainServerAutoConfiguration {
 		}
 
 		@Bean
-		SocketOnlyCustomizer<TomcatWebServerFactory> loopbackFastPathTomcatSocketOnly(SocketPublisher publisher,
-				TomcatUnixDomainBinder binder) {
-			return new SocketOnlyCustomizer<>(publisher, SocketOnly.SERVER, TomcatWebServerFactory.class,
-					Components.TOMCAT, binder::socketOnly);
+		SocketOnlyCustomizer<TomcatWebServerFactory> loopbackFastPathTomcatSocketOnly(UnixDomainProperties properties,
+				ObjectProvider<SocketPublisher> publisher, ObjectProvider<TomcatUnixDomainBinder> binder) {
+			return new SocketOnlyCustomizer<>(properties.getSocketOnly(), SocketOnly.SERVER,
+					TomcatWebServerFactory.class, Components.TOMCAT, publisher::getObject,
+					(factory, socket) -> binder.getObject().socketOnly(factory, socket));
 		}
 
 	}
@@ -125,10 +126,11 @@ public final class UnixDomainServerAutoConfiguration {
 		}
 
 		@Bean
-		SocketOnlyCustomizer<JettyWebServerFactory> loopbackFastPathJettySocketOnly(SocketPublisher publisher,
-				JettyUnixDomainBinder binder) {
-			return new SocketOnlyCustomizer<>(publisher, SocketOnly.SERVER, JettyWebServerFactory.class,
-					Components.JETTY, binder::socketOnly);
+		SocketOnlyCustomizer<JettyWebServerFactory> loopbackFastPathJettySocketOnly(UnixDomainProperties properties,
+				ObjectProvider<SocketPublisher> publisher, ObjectProvider<JettyUnixDomainBinder> binder) {
+			return new SocketOnlyCustomizer<>(properties.getSocketOnly(), SocketOnly.SERVER,
+					JettyWebServerFactory.class, Components.JETTY, publisher::getObject,
+					(factory, socket) -> binder.getObject().socketOnly(factory, socket));
 		}
 
 	}
@@ -152,10 +154,12 @@ public final class UnixDomainServerAutoConfiguration {
 		}
 
 		@Bean
-		SocketOnlyCustomizer<NettyReactiveWebServerFactory> loopbackFastPathNettySocketOnly(SocketPublisher publisher,
-				NettyUnixDomainBinder binder) {
-			return new SocketOnlyCustomizer<>(publisher, SocketOnly.SERVER, NettyReactiveWebServerFactory.class,
-					Components.REACTOR_NETTY, binder::socketOnly);
+		SocketOnlyCustomizer<NettyReactiveWebServerFactory> loopbackFastPathNettySocketOnly(
+				UnixDomainProperties properties, ObjectProvider<SocketPublisher> publisher,
+				ObjectProvider<NettyUnixDomainBinder> binder) {
+			return new SocketOnlyCustomizer<>(properties.getSocketOnly(), SocketOnly.SERVER,
+					NettyReactiveWebServerFactory.class, Components.REACTOR_NETTY, publisher::getObject,
+					(factory, socket) -> binder.getObject().socketOnly(factory, socket));
 		}
 
 	}

@@ -1,7 +1,9 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,11 +33,16 @@ import io.github.loopbackfastpath.unixdomain.server.netty.ConfiguredHttpServers;
 import io.github.loopbackfastpath.unixdomain.server.netty.NettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.server.tomcat.TomcatUnixDomainBinder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -48,6 +55,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.web.server.WebServerFactory;
+import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
@@ -279,6 +289,39 @@ class UnixDomainAutoConfigurationTests {
 	}
 
 	@Test
+	void theWebServerFactoryIsMadeWithoutThePublisherUnlessAServerListensOnItsSocketOnly() throws IOException {
+		// The factory is made before the application's other beans: what it pulls in is
+		// made without the type lookups they share
+		servletServer().withPropertyValues("server.port=0")
+			.withBean(PublisherWhenTheFactoryIsMade.class, PublisherWhenTheFactoryIsMade::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PublisherWhenTheFactoryIsMade.class).made).isFalse();
+				assertThat(context.getBean(SocketPublisher.class).published()).hasSize(1);
+			});
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		servletServer().withPropertyValues("server.port=" + port, "loopback.fast-path.unix-domain.socket-only=server")
+			.withBean(PublisherWhenTheFactoryIsMade.class, PublisherWhenTheFactoryIsMade::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(PublisherWhenTheFactoryIsMade.class).made).isTrue();
+				assertThat(context.getBean(SocketPublisher.class).published().get(port).isSocketOnly()).isTrue();
+			});
+	}
+
+	private WebApplicationContextRunner servletServer() {
+		return new WebApplicationContextRunner(AnnotationConfigServletWebServerApplicationContext::new)
+			.withConfiguration(
+					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
+							UnixDomainServerAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class))
+			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true",
+					"loopback.fast-path.unix-domain.directory=" + this.temp);
+	}
+
+	@Test
 	void applicationBeansWin() {
 		runner().withUserConfiguration(ApplicationPublisher.class)
 			.run((context) -> assertThat(context.getBean(SocketPublisher.class))
@@ -297,6 +340,29 @@ class UnixDomainAutoConfigurationTests {
 		public ConnectionProvider getConnectionProvider() {
 			this.asked.incrementAndGet();
 			return super.getConnectionProvider();
+		}
+
+	}
+
+	// Whether the publisher was made by the time the web server factory was customized
+	static class PublisherWhenTheFactoryIsMade implements BeanPostProcessor, BeanFactoryAware {
+
+		private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+		volatile @Nullable Boolean made;
+
+		@Override
+		public void setBeanFactory(BeanFactory beanFactory) {
+			this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			ConfigurableListableBeanFactory beanFactory = this.beanFactory;
+			if (bean instanceof WebServerFactory && this.made == null && beanFactory != null) {
+				this.made = beanFactory.containsSingleton("loopbackFastPathUnixDomainPublisher");
+			}
+			return bean;
 		}
 
 	}

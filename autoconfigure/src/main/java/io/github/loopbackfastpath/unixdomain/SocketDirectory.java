@@ -144,6 +144,18 @@ public final class SocketDirectory {
 		return this.unavailable;
 	}
 
+	/**
+	 * Find out ahead, off the thread that starts the application, what every claim needs
+	 * and no port decides: whether this JVM can open AF_UNIX sockets, and the directory,
+	 * created if it is missing and checked (its owner looked up). Each claim checks the
+	 * directory again; only whether AF_UNIX sockets can be opened is kept.
+	 */
+	public void prepare() {
+		if (unavailable() == null && create() == null) {
+			this.trust.untrustedDirectory(this.directory);
+		}
+	}
+
 	// Creates the directory if it is missing; the reason it cannot be used, or null. A
 	// directory that exists is never changed: one that does not fit the configuration is
 	// refused with what to change

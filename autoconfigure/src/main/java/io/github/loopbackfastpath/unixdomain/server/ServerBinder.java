@@ -43,6 +43,15 @@ public interface ServerBinder {
 	@Nullable InetAddress address(WebServerApplicationContext context);
 
 	/**
+	 * Prepare what binding needs and no server decides, such as the classes of the
+	 * library's connector on the socket. Runs on a thread of its own while the
+	 * application starts ({@link SocketPublisher#prepareInTheBackground}); by default
+	 * nothing.
+	 */
+	default void prepare() {
+	}
+
+	/**
 	 * Start serving the server's requests on the socket.
 	 * @param context the context whose server started ({@code getWebServer()})
 	 * @param socket the socket file to bind

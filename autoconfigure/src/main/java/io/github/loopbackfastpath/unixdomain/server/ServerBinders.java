@@ -3,6 +3,7 @@ package io.github.loopbackfastpath.unixdomain.server;
 import io.github.loopbackfastpath.server.WebServers;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -14,11 +15,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Hands every web server that starts, the management server's included, to the
  * {@link ServerBinder} of its kind and to the {@link SocketPublisher}, and registers the
  * socket's shutdown with the server ({@link SocketShutdown}, in the server's context). A
- * server no binder handles is recorded as skipped with the reason.
+ * server no binder handles is recorded as skipped with the reason. Once the application's
+ * beans are made, what publishing needs and no port decides is prepared in the background
+ * while the servers start ({@link SocketPublisher#prepareInTheBackground}).
  *
  * @author Loopback Fast Path contributors
  */
-public final class ServerBinders implements ApplicationListener<WebServerInitializedEvent> {
+public final class ServerBinders implements ApplicationListener<WebServerInitializedEvent>, SmartInitializingSingleton {
 
 	private final SocketPublisher sockets;
 
@@ -32,6 +35,12 @@ public final class ServerBinders implements ApplicationListener<WebServerInitial
 	public ServerBinders(SocketPublisher sockets, ObjectProvider<ServerBinder> binders) {
 		this.sockets = sockets;
 		this.binders = binders;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.sockets
+			.prepareInTheBackground(this.binders.orderedStream().map((binder) -> (Runnable) binder::prepare).toList());
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import io.github.loopbackfastpath.registry.TrackedSocket;
 import io.github.loopbackfastpath.unixdomain.OwnSockets;
@@ -60,6 +62,8 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	private final Map<SocketOnly, PublishedSocket> startedSockets = new ConcurrentHashMap<>();
 
 	private final List<TrackedSocket> skipped = new ArrayList<>();
+
+	private volatile @Nullable FutureTask<@Nullable Void> preparation;
 
 	/**
 	 * Create the publisher.
@@ -112,11 +116,58 @@ public final class SocketPublisher implements AutoCloseable, ApplicationListener
 	}
 
 	/**
-	 * Why this JVM cannot use AF_UNIX sockets.
+	 * Why this JVM cannot use AF_UNIX sockets. Waits for what is being prepared in the
+	 * background, if anything.
 	 * @return the reason, or {@code null} if it can
 	 */
 	public @Nullable String unavailable() {
+		awaitPreparation();
 		return this.directory.unavailable();
+	}
+
+	/**
+	 * Prepare, on a thread of its own while the application's servers start, what
+	 * publishing needs and no port decides: whether this JVM can open AF_UNIX sockets,
+	 * the directory (created if it is missing, and checked, see
+	 * {@link SocketDirectory#prepare()}) and what the binders prepare (their connectors'
+	 * classes). The first publication waits for it instead of doing it on the thread that
+	 * starts the application; what fails here is done again, and reported, there.
+	 * @param binders what the binders prepare
+	 */
+	public void prepareInTheBackground(List<Runnable> binders) {
+		if (this.preparation != null) {
+			return;
+		}
+		FutureTask<@Nullable Void> preparation = new FutureTask<>(() -> {
+			this.directory.prepare();
+			binders.forEach(Runnable::run);
+		}, null);
+		this.preparation = preparation;
+		try {
+			Thread thread = new Thread(preparation, "loopback-fast-path-socket-preparation");
+			thread.setDaemon(true);
+			thread.start();
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			// No thread to spare: publishing does it all itself
+			this.preparation = null;
+		}
+	}
+
+	private void awaitPreparation() {
+		FutureTask<@Nullable Void> preparation = this.preparation;
+		if (preparation == null || preparation.isDone()) {
+			return;
+		}
+		try {
+			preparation.get();
+		}
+		catch (ExecutionException ex) {
+			// Done again, and reported, by the publication itself
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -25,8 +29,11 @@ import io.github.loopbackfastpath.unixdomain.UnixDomainRouter;
 import io.github.loopbackfastpath.unixdomain.client.ClientConnections;
 import io.github.loopbackfastpath.unixdomain.client.httpclient5.UnixDomainRouting;
 import io.github.loopbackfastpath.unixdomain.client.reactor.UnixDomainConnectionProvider;
+import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
 import io.github.loopbackfastpath.unixdomain.server.PeerReader;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import io.github.loopbackfastpath.unixdomain.server.ServerBinders;
+import io.github.loopbackfastpath.unixdomain.server.Serving;
 import io.github.loopbackfastpath.unixdomain.server.SocketPublisher;
 import io.github.loopbackfastpath.unixdomain.server.jetty.JettyUnixDomainBinder;
 import io.github.loopbackfastpath.unixdomain.server.netty.ConfiguredHttpServers;
@@ -57,9 +64,11 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.WebServerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -312,6 +321,19 @@ class UnixDomainAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void whatPublishingNeedsIsPreparedInTheBackgroundBeforeTheServerStarts() {
+		Path directory = this.temp.resolve("sockets");
+		servletServer().withPropertyValues("server.port=0", "loopback.fast-path.unix-domain.directory=" + directory)
+			.withUserConfiguration(RecordingBinderConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RecordingBinder.class).events).containsExactly(
+						"prepared on loopback-fast-path-socket-preparation, directory made: true", "bound");
+				assertThat(context.getBean(SocketPublisher.class).published()).hasSize(1);
+			});
+	}
+
 	private WebApplicationContextRunner servletServer() {
 		return new WebApplicationContextRunner(AnnotationConfigServletWebServerApplicationContext::new)
 			.withConfiguration(
@@ -363,6 +385,65 @@ class UnixDomainAutoConfigurationTests {
 				this.made = beanFactory.containsSingleton("loopbackFastPathUnixDomainPublisher");
 			}
 			return bean;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingBinderConfiguration {
+
+		@Bean
+		RecordingBinder recordingBinder(TomcatUnixDomainBinder tomcat, UnixDomainProperties properties) {
+			return new RecordingBinder(tomcat, Objects.requireNonNull(properties.getDirectory()));
+		}
+
+	}
+
+	// Tomcat's binder, first in order, telling when it was prepared and bound
+	static final class RecordingBinder implements ServerBinder, Ordered {
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+		private final ServerBinder tomcat;
+
+		private final Path directory;
+
+		RecordingBinder(ServerBinder tomcat, Path directory) {
+			this.tomcat = tomcat;
+			this.directory = directory;
+		}
+
+		@Override
+		public String component() {
+			return this.tomcat.component();
+		}
+
+		@Override
+		public void prepare() {
+			this.events.add("prepared on " + Thread.currentThread().getName() + ", directory made: "
+					+ Files.isDirectory(this.directory));
+		}
+
+		@Override
+		public @Nullable String refusal(WebServerApplicationContext context) {
+			return this.tomcat.refusal(context);
+		}
+
+		@Override
+		public @Nullable InetAddress address(WebServerApplicationContext context) {
+			return this.tomcat.address(context);
+		}
+
+		@Override
+		public Serving bind(WebServerApplicationContext context, Path socket, AcceptedConnections accepted)
+				throws Exception {
+			this.events.add("bound");
+			return this.tomcat.bind(context, socket, accepted);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
 		}
 
 	}

@@ -51,6 +51,11 @@ public final class JettyUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
+	public void prepare() {
+		JettyUnixDomainConnector.prepare();
+	}
+
+	@Override
 	public @Nullable String refusal(WebServerApplicationContext context) {
 		return refusal(tcpConnector(jetty(context).getServer()));
 	}

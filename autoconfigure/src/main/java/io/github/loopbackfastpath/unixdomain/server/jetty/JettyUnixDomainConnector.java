@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.loopbackfastpath.registry.RecordsItself;
@@ -59,6 +60,22 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 		this.selectors = new Selectors(getExecutor(), getScheduler());
 		addBean(this.selectors, true);
 		setName("unix-domain:" + path);
+	}
+
+	/**
+	 * Load, link and initialize the connector's classes, off the thread that starts the
+	 * application.
+	 */
+	static void prepare() {
+		try {
+			for (Class<?> type : List.of(JettyUnixDomainConnector.class, Selectors.class, PeerEndPoint.class,
+					PeerCustomizer.class)) {
+				Class.forName(type.getName(), true, type.getClassLoader());
+			}
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

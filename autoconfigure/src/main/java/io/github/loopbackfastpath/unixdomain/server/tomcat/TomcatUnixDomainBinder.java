@@ -68,6 +68,11 @@ public final class TomcatUnixDomainBinder implements ServerBinder {
 	}
 
 	@Override
+	public void prepare() {
+		UnixDomainProtocol.prepare();
+	}
+
+	@Override
 	public @Nullable String refusal(WebServerApplicationContext context) {
 		Connector connector = tomcat(context).getTomcat().getConnector();
 		if (connector.getSecure() || "https".equals(connector.getScheme())) {

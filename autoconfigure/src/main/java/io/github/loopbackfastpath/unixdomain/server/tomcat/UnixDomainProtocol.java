@@ -1,6 +1,7 @@
 package io.github.loopbackfastpath.unixdomain.server.tomcat;
 
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +47,22 @@ public final class UnixDomainProtocol extends Http11NioProtocol implements Recor
 	 */
 	public UnixDomainProtocol() {
 		this(new PeerEndpoint());
+	}
+
+	/**
+	 * Load, link and initialize the protocol's classes, off the thread that starts the
+	 * application.
+	 */
+	static void prepare() {
+		try {
+			for (Class<?> type : List.of(UnixDomainProtocol.class, PeerEndpoint.class, Connections.class,
+					PeerAdapter.class)) {
+				Class.forName(type.getName(), true, type.getClassLoader());
+			}
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	UnixDomainProtocol(AcceptedConnections accepted, SocketBuffers buffers) {

@@ -8,6 +8,8 @@ import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,17 +17,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Hands every web server that starts, the management server's included, to the
  * {@link ServerBinder} of its kind and to the {@link SocketPublisher}, and registers the
  * socket's shutdown with the server ({@link SocketShutdown}, in the server's context). A
- * server no binder handles is recorded as skipped with the reason. Once the application's
- * beans are made, what publishing needs and no port decides is prepared in the background
- * while the servers start ({@link SocketPublisher#prepareInTheBackground}).
+ * server no binder handles is recorded as skipped with the reason. Once the beans of an
+ * application that starts a web server are made, what publishing needs and no port
+ * decides is prepared in the background while the servers start
+ * ({@link SocketPublisher#prepareInTheBackground}); a mock web environment prepares
+ * nothing.
  *
  * @author Loopback Fast Path contributors
  */
-public final class ServerBinders implements ApplicationListener<WebServerInitializedEvent>, SmartInitializingSingleton {
+public final class ServerBinders
+		implements ApplicationListener<WebServerInitializedEvent>, SmartInitializingSingleton, ApplicationContextAware {
 
 	private final SocketPublisher sockets;
 
 	private final ObjectProvider<ServerBinder> binders;
+
+	private boolean startsAServer;
 
 	/**
 	 * Create the binders' dispatcher.
@@ -38,7 +45,15 @@ public final class ServerBinders implements ApplicationListener<WebServerInitial
 	}
 
 	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.startsAServer = context instanceof WebServerApplicationContext;
+	}
+
+	@Override
 	public void afterSingletonsInstantiated() {
+		if (!this.startsAServer) {
+			return;
+		}
 		this.sockets
 			.prepareInTheBackground(this.binders.orderedStream().map((binder) -> (Runnable) binder::prepare).toList());
 	}

@@ -334,6 +334,16 @@ class UnixDomainAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aMockWebEnvironmentPreparesNothing() {
+		Path directory = this.temp.resolve("sockets");
+		runner().withPropertyValues("loopback.fast-path.unix-domain.directory=" + directory).run((context) -> {
+			// Waits for a preparation, had one started
+			assertThat(context.getBean(SocketPublisher.class).unavailable()).isNull();
+			assertThat(directory).doesNotExist();
+		});
+	}
+
 	private WebApplicationContextRunner servletServer() {
 		return new WebApplicationContextRunner(AnnotationConfigServletWebServerApplicationContext::new)
 			.withConfiguration(

@@ -52,6 +52,22 @@ public interface ServerBinder {
 	}
 
 	/**
+	 * Load, link and initialize classes, as a binder's {@link #prepare()} does with its
+	 * connector's.
+	 * @param types the classes
+	 */
+	static void initialize(Class<?>... types) {
+		for (Class<?> type : types) {
+			try {
+				Class.forName(type.getName(), true, type.getClassLoader());
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/**
 	 * Start serving the server's requests on the socket.
 	 * @param context the context whose server started ({@code getWebServer()})
 	 * @param socket the socket file to bind

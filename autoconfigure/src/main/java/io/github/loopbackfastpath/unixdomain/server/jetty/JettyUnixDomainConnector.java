@@ -10,13 +10,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.github.loopbackfastpath.registry.RecordsItself;
 import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -67,15 +67,8 @@ final class JettyUnixDomainConnector extends AbstractConnector implements Record
 	 * application.
 	 */
 	static void prepare() {
-		try {
-			for (Class<?> type : List.of(JettyUnixDomainConnector.class, Selectors.class, PeerEndPoint.class,
-					PeerCustomizer.class)) {
-				Class.forName(type.getName(), true, type.getClassLoader());
-			}
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
+		ServerBinder.initialize(JettyUnixDomainConnector.class, Selectors.class, PeerEndPoint.class,
+				PeerCustomizer.class);
 	}
 
 	@Override

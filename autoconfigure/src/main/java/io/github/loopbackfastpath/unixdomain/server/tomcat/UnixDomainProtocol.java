@@ -1,7 +1,6 @@
 package io.github.loopbackfastpath.unixdomain.server.tomcat;
 
 import java.nio.channels.SocketChannel;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +9,7 @@ import io.github.loopbackfastpath.server.tomcat.TomcatInternals;
 import io.github.loopbackfastpath.unixdomain.PeerIdentity;
 import io.github.loopbackfastpath.unixdomain.SocketBuffers;
 import io.github.loopbackfastpath.unixdomain.server.AcceptedConnections;
+import io.github.loopbackfastpath.unixdomain.server.ServerBinder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.Adapter;
@@ -54,15 +54,7 @@ public final class UnixDomainProtocol extends Http11NioProtocol implements Recor
 	 * application.
 	 */
 	static void prepare() {
-		try {
-			for (Class<?> type : List.of(UnixDomainProtocol.class, PeerEndpoint.class, Connections.class,
-					PeerAdapter.class)) {
-				Class.forName(type.getName(), true, type.getClassLoader());
-			}
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
+		ServerBinder.initialize(UnixDomainProtocol.class, PeerEndpoint.class, Connections.class, PeerAdapter.class);
 	}
 
 	UnixDomainProtocol(AcceptedConnections accepted, SocketBuffers buffers) {

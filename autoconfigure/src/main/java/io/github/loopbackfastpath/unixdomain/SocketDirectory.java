@@ -151,9 +151,16 @@ public final class SocketDirectory {
 	 * directory again; only whether AF_UNIX sockets can be opened is kept.
 	 */
 	public void prepare() {
-		if (unavailable() == null && create() == null) {
-			this.trust.untrustedDirectory(this.directory);
+		if (unavailable() == null) {
+			unfitDirectory();
 		}
+	}
+
+	// Creates the directory if it is missing, then checks whose it is: the reason it
+	// cannot be used, or null
+	private @Nullable String unfitDirectory() {
+		String refusal = create();
+		return (refusal != null) ? refusal : this.trust.untrustedDirectory(this.directory);
 	}
 
 	// Creates the directory if it is missing; the reason it cannot be used, or null. A
@@ -248,10 +255,7 @@ public final class SocketDirectory {
 			return new Claim(socket, bound, "The listener is bound to " + bound.getHostAddress()
 					+ ", not a loopback address: no loopback call reaches it over TCP, so it is not published.");
 		}
-		String refusal = create();
-		if (refusal == null) {
-			refusal = this.trust.untrustedDirectory(this.directory);
-		}
+		String refusal = unfitDirectory();
 		if (refusal != null) {
 			return new Claim(socket, bound, refusal);
 		}

@@ -12,6 +12,7 @@ import io.github.loopbackfastpath.unixdomain.observation.TransportObservationFil
 import io.github.loopbackfastpath.unixdomain.observation.TransportResolver;
 import io.github.loopbackfastpath.unixdomain.observation.WebClientTransport;
 import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,13 +33,16 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * same-host mode is on. Each resolver is a bean of its own, configured when its library
  * is present (a server's when the application is of its kind: servlet or reactive), and
  * lazy: the filter asks for them when the first observation stops, so that they cost the
- * application's start-up nothing.
+ * application's start-up nothing. Only in an application that observes: with an
+ * {@link ObservationRegistry} bean (Spring Boot's, with Actuator), which the filter is
+ * applied to; without one there is nothing to add the key to, and nothing is made.
  *
  * @author Loopback Fast Path contributors
  */
-@AutoConfiguration(after = UnixDomainClientAutoConfiguration.class)
+@AutoConfiguration(after = UnixDomainClientAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationFilter.class)
-@ConditionalOnBean(UnixDomainRouter.class)
+@ConditionalOnBean({ UnixDomainRouter.class, ObservationRegistry.class })
 public final class UnixDomainObservationAutoConfiguration {
 
 	@Bean

@@ -11,6 +11,7 @@ import io.github.loopbackfastpath.unixdomain.observation.GrpcServerTransport;
 import io.github.loopbackfastpath.unixdomain.observation.TransportObservationFilter;
 import io.github.loopbackfastpath.unixdomain.server.grpc.GrpcSocketServer;
 import io.grpc.netty.NettyChannelBuilder;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class GrpcUnixDomainAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(LoopbackFastPathAutoConfiguration.class, UnixDomainAutoConfiguration.class,
 							UnixDomainServerAutoConfiguration.class, UnixDomainClientAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.withPropertyValues("loopback.fast-path.unix-domain.enabled=true",
 					"loopback.fast-path.unix-domain.directory=" + this.temp);
 	}

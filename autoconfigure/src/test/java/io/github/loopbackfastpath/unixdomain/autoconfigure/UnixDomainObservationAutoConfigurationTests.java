@@ -13,10 +13,12 @@ import io.github.loopbackfastpath.unixdomain.observation.TransportResolver;
 import io.github.loopbackfastpath.unixdomain.observation.WebClientTransport;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -43,7 +45,32 @@ class UnixDomainObservationAutoConfigurationTests {
 
 	private WebApplicationContextRunner runner() {
 		return new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.withPropertyValues("loopback.fast-path.unix-domain.directory=" + this.temp);
+	}
+
+	@Test
+	void nothingInAnApplicationThatDoesNotObserve() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues(modeOn())
+			.run((context) -> assertThat(context).hasBean("loopbackFastPathUnixDomainRouter")
+				.doesNotHaveBean(TransportObservationFilter.class)
+				.doesNotHaveBean(TransportResolver.class));
+	}
+
+	@Test
+	void theFilterIsAppliedToSpringBootsObservationRegistry() {
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withPropertyValues(modeOn())
+			.run((context) -> {
+				ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+				registry.observationConfig().observationHandler((any) -> true);
+				Observation.Context observation = new ServerRequestObservationContext(
+						new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse());
+				Observation.start("http.server.requests", () -> observation, registry).stop();
+				assertThat(observation.getLowCardinalityKeyValue(TransportObservationFilter.KEY)).isNotNull();
+			});
 	}
 
 	@Test
@@ -60,6 +87,7 @@ class UnixDomainObservationAutoConfigurationTests {
 	@Test
 	void theReactiveServersResolverInAReactiveApplication() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.withPropertyValues(modeOn())
 			.run((context) -> assertThat(context).hasSingleBean(ReactiveServerTransport.class)
 				.doesNotHaveBean(ServletServerTransport.class));
@@ -68,6 +96,7 @@ class UnixDomainObservationAutoConfigurationTests {
 	@Test
 	void noServersResolverOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.withPropertyValues(modeOn())
 			.run((context) -> assertThat(context).hasSingleBean(RestClientTransport.class)
 				.doesNotHaveBean(ServletServerTransport.class)

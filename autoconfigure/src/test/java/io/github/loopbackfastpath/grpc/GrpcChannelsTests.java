@@ -1,7 +1,5 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +37,7 @@ class GrpcChannelsTests {
 	@ParameterizedTest(name = "{0} with the ioctl {1}")
 	@CsvSource({ "local, false", "local, true", "default, false", "default, true", "target, false", "target, true" })
 	void fourFreshChannelsGoOverTheSocket(String channel, boolean ioctl) throws Exception {
-		int grpcPort = freePort();
+		int grpcPort = TestSocketUtils.findAvailableTcpPort();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
 				GrpcWebIntegrationTests.EchoService.class)
 			.run("--loopback.fast-path.enabled=" + ioctl, "--loopback.fast-path.unix-domain.enabled=true",
@@ -63,12 +62,6 @@ class GrpcChannelsTests {
 			assertThat(context.getBean(GrpcChannels.class).target(name))
 				.isEqualTo(List.of("static://127.0.0.1:" + grpcPort, "static://localhost:" + grpcPort)
 					.get(channel.equals("default") ? 1 : 0));
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

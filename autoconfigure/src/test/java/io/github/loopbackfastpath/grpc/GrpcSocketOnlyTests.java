@@ -1,7 +1,5 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -63,8 +62,8 @@ class GrpcSocketOnlyTests {
 	@ParameterizedTest(name = "ioctl on: {0}")
 	@ValueSource(booleans = { false, true })
 	void theGrpcServerListensOnItsSocketOnly(boolean ioctl) throws Exception {
-		int grpcPort = freePort();
-		int nginxPort = freePort();
+		int grpcPort = TestSocketUtils.findAvailableTcpPort();
+		int nginxPort = TestSocketUtils.findAvailableTcpPort();
 		// Behind nginx (grpc_pass), whose workers (www-data) are the group's
 		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwxr-xr-x"));
 		try (Nginx nginx = Nginx.grpc(this.temp.resolve("nginx"), nginxPort,
@@ -140,12 +139,6 @@ class GrpcSocketOnlyTests {
 		assertThat(ss.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(ss.exitValue()).isZero();
 		return output.lines().filter((line) -> !line.isBlank()).toList();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

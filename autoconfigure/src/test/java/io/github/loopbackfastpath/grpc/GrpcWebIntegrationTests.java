@@ -1,9 +1,5 @@
 package io.github.loopbackfastpath.grpc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +24,7 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"server.address=127.0.0.1", "management.endpoints.web.exposure.include=loopbackfastpath" })
 class GrpcWebIntegrationTests {
 
-	private static final int GRPC_PORT = freePort();
+	private static final int GRPC_PORT = TestSocketUtils.findAvailableTcpPort();
 
 	@DynamicPropertySource
 	static void grpc(DynamicPropertyRegistry properties) {
@@ -93,15 +90,6 @@ class GrpcWebIntegrationTests {
 		// grpc-inprocess is on this classpath, so Spring Boot also builds an in-process
 		// channel factory
 		assertThat(report.read("$.notCovered", Map.class)).containsOnlyKeys("grpc-in-process");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

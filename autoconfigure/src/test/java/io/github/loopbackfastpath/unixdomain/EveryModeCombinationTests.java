@@ -1,7 +1,5 @@
 package io.github.loopbackfastpath.unixdomain;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +65,7 @@ class EveryModeCombinationTests {
 	@MethodSource("combinations")
 	void everyCallIsAnsweredOverTheTransportItsModesSay(boolean ioctl, boolean sameHost, Server server, Client client)
 			throws Exception {
-		int grpcPort = freePort();
+		int grpcPort = TestSocketUtils.findAvailableTcpPort();
 		List<String> arguments = new ArrayList<>(
 				List.of("--loopback.fast-path.enabled=" + ioctl, "--loopback.fast-path.unix-domain.enabled=" + sameHost,
 						"--loopback.fast-path.unix-domain.directory=" + this.temp.resolve("sockets"), "--server.port=0",
@@ -109,12 +108,6 @@ class EveryModeCombinationTests {
 			.filter((socket) -> socket != null)
 			.mapToLong(PublishedSocket::acceptedConnections)
 			.sum();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package io.github.loopbackfastpath.unixdomain;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,9 +60,9 @@ class GracefulShutdownProcessTests {
 		}
 		assumeTrue(tools, "curl and Debian's python3-grpcio");
 		Path directory = Files.createTempDirectory(Path.of("/tmp"), "lfp-gs");
-		int port = freePort();
-		int managementPort = freePort();
-		int grpcPort = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
+		int managementPort = TestSocketUtils.findAvailableTcpPort();
+		int grpcPort = TestSocketUtils.findAvailableTcpPort();
 		Path log = this.temp.resolve("application.log");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -145,12 +146,6 @@ class GracefulShutdownProcessTests {
 				throw new AssertionError("Not there after 90 s; the application's log:\n" + Files.readString(log));
 			}
 			Thread.sleep(100);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.github.loopbackfastpath.unixdomain;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -101,8 +100,8 @@ class SocketOnlyTests {
 	@MethodSource("servers")
 	void theServerListensOnItsSocketOnly(String component, Class<?> application, List<String> arguments, boolean ioctl,
 			CapturedOutput output) throws Exception {
-		int port = freePort();
-		int nginxPort = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
+		int nginxPort = TestSocketUtils.findAvailableTcpPort();
 		// Behind nginx, whose workers (www-data) are the group's
 		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwxr-xr-x"));
 		this.nginx = Nginx.http(this.temp.resolve("nginx"), nginxPort,
@@ -141,8 +140,8 @@ class SocketOnlyTests {
 	@MethodSource("servers")
 	void theManagementServerListensOnItsSocketOnlyAndTheMainServerOnTcp(String component, Class<?> application,
 			List<String> arguments, boolean ioctl) throws Exception {
-		int port = freePort();
-		int managementPort = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
+		int managementPort = TestSocketUtils.findAvailableTcpPort();
 		try (ConfigurableApplicationContext context = run(application, arguments, "--server.port=" + port,
 				"--management.server.port=" + managementPort, "--loopback.fast-path.enabled=" + !ioctl,
 				"--loopback.fast-path.unix-domain.socket-only=management")) {
@@ -161,7 +160,7 @@ class SocketOnlyTests {
 
 	@Test
 	void aSocketOnlyServerStoppedAndStartedAgainIsPublishedAgain() throws Exception {
-		int port = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		try (ConfigurableApplicationContext context = run(PeerIdentityTests.ServletApplication.class, List.of(),
 				"--server.port=" + port, "--loopback.fast-path.unix-domain.socket-only=server")) {
 			SocketPublisher publisher = context.getBean(SocketPublisher.class);
@@ -190,7 +189,8 @@ class SocketOnlyTests {
 	@Test
 	void aSocketOnlyManagementServerNeedsItsOwnPort() {
 		assertThatThrownBy(() -> run(PeerIdentityTests.ServletApplication.class, List.of(),
-				"--server.port=" + freePort(), "--loopback.fast-path.unix-domain.socket-only=management"))
+				"--server.port=" + TestSocketUtils.findAvailableTcpPort(),
+				"--loopback.fast-path.unix-domain.socket-only=management"))
 			.hasStackTraceContaining("loopback.fast-path.unix-domain.socket-only")
 			.hasStackTraceContaining("management.server.port");
 	}
@@ -253,12 +253,6 @@ class SocketOnlyTests {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return output;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.loopbackfastpath.unixdomain.autoconfigure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +72,7 @@ import org.springframework.http.client.ReactorClientHttpRequestFactory;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -308,10 +308,7 @@ class UnixDomainAutoConfigurationTests {
 				assertThat(context.getBean(PublisherWhenTheFactoryIsMade.class).made).isFalse();
 				assertThat(context.getBean(SocketPublisher.class).published()).hasSize(1);
 			});
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
+		int port = TestSocketUtils.findAvailableTcpPort();
 		servletServer().withPropertyValues("server.port=" + port, "loopback.fast-path.unix-domain.socket-only=server")
 			.withBean(PublisherWhenTheFactoryIsMade.class, PublisherWhenTheFactoryIsMade::new)
 			.run((context) -> {

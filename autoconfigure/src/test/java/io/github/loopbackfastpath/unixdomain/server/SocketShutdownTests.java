@@ -1,6 +1,5 @@
 package io.github.loopbackfastpath.unixdomain.server;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import io.github.loopbackfastpath.test.UnixDomainHttp;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +30,7 @@ class SocketShutdownTests {
 	@Test
 	void aServerStoppedAndStartedAgainIsPublishedAgain() throws Exception {
 		Path directory = this.temp.resolve("sockets");
-		int fixed;
-		try (ServerSocket free = new ServerSocket(0)) {
-			fixed = free.getLocalPort();
-		}
+		int fixed = TestSocketUtils.findAvailableTcpPort();
 		// A fixed port, so that the server comes back on it and so does its socket's name
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
 				SelfCallingApplications.Servlet.class)

@@ -1,6 +1,5 @@
 package io.github.loopbackfastpath.unixdomain.autoconfigure;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -298,7 +297,7 @@ class UnixDomainAutoConfigurationTests {
 	}
 
 	@Test
-	void theWebServerFactoryIsMadeWithoutThePublisherUnlessAServerListensOnItsSocketOnly() throws IOException {
+	void theWebServerFactoryIsMadeWithoutThePublisherUnlessAServerListensOnItsSocketOnly() {
 		// The factory is made before the application's other beans: what it pulls in is
 		// made without the type lookups they share
 		servletServer().withPropertyValues("server.port=0")

@@ -32,7 +32,9 @@ import org.springframework.util.FileSystemUtils;
  * "Started" ({@code process running for}). Each variant's ratio to the application
  * without the starter is the geometric mean of the per-round ratios with its 95% interval
  * (Student's t); with the starter on the class path, each mode's ratio to the starter
- * with everything off too.
+ * with everything off too. Each ratio also shows the spread of the per-round ratios (the
+ * standard deviation of their logarithm) and the half-width of the interval a run of 10
+ * rounds would have with that spread: what one such run can tell apart.
  * <p>
  * Usage: {@code StartupBenchmark <plain-app jar> [rounds] [variant ...]}, the variants by
  * name ({@code without}, {@code without-again}, {@code off}, {@code off-again}: the A/A
@@ -137,8 +139,13 @@ public final class StartupBenchmark {
 		double t = new TDistribution(logs.getN() - 1).inverseCumulativeProbability(0.975);
 		double half = t * logs.getStandardDeviation() / Math.sqrt(logs.getN());
 		double mean = logs.getMean();
-		return String.format(Locale.ROOT, "%.3fx [%.3f, %.3f] (%+.1f%%)", Math.exp(mean), Math.exp(mean - half),
-				Math.exp(mean + half), 100 * (Math.exp(mean) - 1));
+		// What this machine can resolve: the rounds' spread, and the interval a run of
+		// 10 rounds (issue 28's bar) would have with it
+		double ten = new TDistribution(9).inverseCumulativeProbability(0.975) * logs.getStandardDeviation()
+				/ Math.sqrt(10);
+		return String.format(Locale.ROOT, "%.3fx [%.3f, %.3f] (%+.1f%%; spread %.1f%% a round, 10 rounds ±%.1f%%)",
+				Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), 100 * (Math.exp(mean) - 1),
+				100 * logs.getStandardDeviation(), 100 * ten);
 	}
 
 	private static double median(List<Double> values) {

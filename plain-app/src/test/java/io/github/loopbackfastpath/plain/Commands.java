@@ -1,7 +1,6 @@
 package io.github.loopbackfastpath.plain;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,12 +81,6 @@ final class Commands {
 			Thread.sleep(250);
 		}
 		throw new AssertionError("Not there after 120 s");
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	static boolean onPath(String command) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.util.TestSocketUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -101,8 +103,8 @@ class SameHostDeploymentTests {
 	void nginxWithItsWorkersAsWwwDataGets502ByDefaultAnd200WithTheGroup() throws Exception {
 		Path base = baseOfTheAppBehindNginx("lfp-nginx");
 		Path directory = base.resolve("sockets");
-		int appPort = Commands.freePort();
-		int nginxPort = Commands.freePort();
+		int appPort = TestSocketUtils.findAvailableTcpPort();
+		int nginxPort = TestSocketUtils.findAvailableTcpPort();
 		Path socket = directory.resolve(appPort + ".sock");
 		startNginx(base, nginxPort, socket);
 
@@ -141,9 +143,9 @@ class SameHostDeploymentTests {
 	void socketOnlyServersBehindNginxHaveNoTcpListenerAndAnswerTheApplicationsOwnCalls() throws Exception {
 		Path base = baseOfTheAppBehindNginx("lfp-socket-only");
 		Path directory = base.resolve("sockets");
-		int appPort = Commands.freePort();
-		int managementPort = Commands.freePort();
-		int nginxPort = Commands.freePort();
+		int appPort = TestSocketUtils.findAvailableTcpPort();
+		int managementPort = TestSocketUtils.findAvailableTcpPort();
+		int nginxPort = TestSocketUtils.findAvailableTcpPort();
 		Path socket = directory.resolve(appPort + ".sock");
 		Path managementSocket = directory.resolve(managementPort + ".sock");
 		startNginx(base, nginxPort, socket);
@@ -178,7 +180,7 @@ class SameHostDeploymentTests {
 		Commands.run("chmod", "755", directory.getParent().toString());
 		Path file = directory.resolve("report.txt");
 		Commands.run("install", "-m", "640", "-o", "lfp-app", "-g", "adm", "/dev/null", file.toString());
-		int port = Commands.freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		Path log = directory.getParent().resolve("app.log");
 		start(Commands.asUser("lfp-app"), directory, "app", port, log,
 				"--loopback.fast-path.unix-domain.group=www-data");
@@ -204,7 +206,7 @@ class SameHostDeploymentTests {
 			else {
 				Commands.run("chown", "lfp-app", base.toString());
 			}
-			int port = Commands.freePort();
+			int port = TestSocketUtils.findAvailableTcpPort();
 			Path attempts = base.resolve("attempts.txt");
 			Process loop = new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--",
 					"sh", "-c",
@@ -247,8 +249,8 @@ class SameHostDeploymentTests {
 	@Test
 	void aServiceCallsAnotherUsersServiceOverAfUnixOnlyWhenItTrustsThatUser() throws Exception {
 		Path directory = sharedDirectoryOfTwoServices("lfp-svc");
-		int aPort = Commands.freePort();
-		int bPort = Commands.freePort();
+		int aPort = TestSocketUtils.findAvailableTcpPort();
+		int bPort = TestSocketUtils.findAvailableTcpPort();
 		start(Commands.asUser("svc-a"), directory, "A", aPort, "--loopback.fast-path.unix-domain.group=lfp-shared");
 		Commands.awaitTcpAnswer(aPort, "A");
 		Path aSocket = directory.resolve(aPort + ".sock");
@@ -286,7 +288,7 @@ class SameHostDeploymentTests {
 	@Test
 	void eachRequestOverTheSocketCarriesTheIdentityOfTheUserWhoseProcessConnected() throws Exception {
 		Path directory = sharedDirectoryOfTwoServices("lfp-peer");
-		int port = Commands.freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		start(Commands.asUser("svc-a"), directory, "A", port, "--loopback.fast-path.unix-domain.group=lfp-shared");
 		Commands.awaitTcpAnswer(port, "A");
 		Path socket = directory.resolve(port + ".sock");

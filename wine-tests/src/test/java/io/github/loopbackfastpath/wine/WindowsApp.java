@@ -1,7 +1,6 @@
 package io.github.loopbackfastpath.wine;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,8 @@ import java.util.function.Predicate;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A packaged Spring Boot application running on the Windows JRE under Wine, seen from the
@@ -52,7 +53,7 @@ final class WindowsApp implements AutoCloseable {
 	 * @throws Exception if it does not start
 	 */
 	static WindowsApp start(Wine wine, Path javaExe, Path jar, Path log, String... arguments) throws Exception {
-		int port = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		List<String> command = new ArrayList<>(List.of("-jar", Wine.windowsPath(jar), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--logging.level.io.github.loopbackfastpath=DEBUG"));
 		command.addAll(List.of(arguments));
@@ -123,12 +124,6 @@ final class WindowsApp implements AutoCloseable {
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

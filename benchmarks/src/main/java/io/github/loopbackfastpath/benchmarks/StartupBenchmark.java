@@ -136,16 +136,20 @@ public final class StartupBenchmark {
 		for (int i = 0; i < times.size(); i++) {
 			logs.addValue(Math.log(times.get(i) / baseline.get(i)));
 		}
-		double t = new TDistribution(logs.getN() - 1).inverseCumulativeProbability(0.975);
-		double half = t * logs.getStandardDeviation() / Math.sqrt(logs.getN());
+		double half = halfWidth(logs.getStandardDeviation(), logs.getN());
 		double mean = logs.getMean();
 		// What this machine can resolve: the rounds' spread, and the interval a run of
 		// 10 rounds (issue 28's bar) would have with it
-		double ten = new TDistribution(9).inverseCumulativeProbability(0.975) * logs.getStandardDeviation()
-				/ Math.sqrt(10);
+		double ten = halfWidth(logs.getStandardDeviation(), 10);
 		return String.format(Locale.ROOT, "%.3fx [%.3f, %.3f] (%+.1f%%; spread %.1f%% a round, 10 rounds ±%.1f%%)",
 				Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half), 100 * (Math.exp(mean) - 1),
 				100 * logs.getStandardDeviation(), 100 * ten);
+	}
+
+	// Half-width of the 95% interval of a mean of that many rounds (Student's t)
+	private static double halfWidth(double standardDeviation, long rounds) {
+		return new TDistribution(rounds - 1).inverseCumulativeProbability(0.975) * standardDeviation
+				/ Math.sqrt(rounds);
 	}
 
 	private static double median(List<Double> values) {

@@ -187,7 +187,7 @@ public final class StartupBenchmark {
 	}
 
 	// The jar's classes and libraries as a plain class path; its main class
-	private static String unpack(Path jar, Path directory) throws IOException {
+	static String unpack(Path jar, Path directory) throws IOException {
 		try (JarFile file = new JarFile(jar.toFile())) {
 			for (var entry : Collections.list(file.entries())) {
 				Path target = directory.resolve(entry.getName()).normalize();
@@ -206,7 +206,7 @@ public final class StartupBenchmark {
 		}
 	}
 
-	private static List<String> classPath(Path directory, boolean withStarter) throws IOException {
+	static List<String> classPath(Path directory, boolean withStarter) throws IOException {
 		List<String> classPath = new ArrayList<>();
 		classPath.add(directory.resolve("BOOT-INF/classes").toString());
 		try (Stream<Path> libraries = Files.list(directory.resolve("BOOT-INF/lib"))) {

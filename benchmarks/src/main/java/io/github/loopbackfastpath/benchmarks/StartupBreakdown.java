@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.loopbackfastpath.benchmarks.StartupBenchmark.Variant;
@@ -290,29 +291,27 @@ public final class StartupBreakdown {
 			@Override
 			public String[] getBeanNamesForType(ResolvableType type, boolean includeNonSingletons,
 					boolean allowEagerInit) {
-				int[] nesting = this.depth.get();
-				long start = System.nanoTime();
-				nesting[0]++;
-				try {
-					return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
-				}
-				finally {
-					nesting[0]--;
-					record(nesting[0], type.toString(), System.nanoTime() - start);
-				}
+				return timed(type.toString(),
+						() -> super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit));
 			}
 
 			@Override
 			public String[] getBeanNamesForType(Class<?> type, boolean includeNonSingletons, boolean allowEagerInit) {
+				return timed(String.valueOf(type),
+						() -> super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit));
+			}
+
+			// Only the outermost lookup counts: one calls the other
+			private String[] timed(String type, Supplier<String[]> lookup) {
 				int[] nesting = this.depth.get();
 				long start = System.nanoTime();
 				nesting[0]++;
 				try {
-					return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
+					return lookup.get();
 				}
 				finally {
 					nesting[0]--;
-					record(nesting[0], String.valueOf(type), System.nanoTime() - start);
+					record(nesting[0], type, System.nanoTime() - start);
 				}
 			}
 

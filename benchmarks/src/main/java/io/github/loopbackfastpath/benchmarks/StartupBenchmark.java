@@ -71,15 +71,18 @@ public final class StartupBenchmark {
 			this.arguments = List.of(arguments);
 		}
 
+		// As named on the command line: same-host for SAME_HOST
+		static Variant named(String name) {
+			return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
-		List<Variant> variants = (args.length > 2) ? Stream.of(args)
-			.skip(2)
-			.map((name) -> Variant.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')))
-			.toList() : Stream.of(Variant.values()).filter((variant) -> variant != Variant.OFF_AGAIN).toList();
+		List<Variant> variants = (args.length > 2) ? Stream.of(args).skip(2).map(Variant::named).toList()
+				: Stream.of(Variant.values()).filter((variant) -> variant != Variant.OFF_AGAIN).toList();
 		Path unpacked = Files.createTempDirectory("startup-bench");
 		try {
 			run(jar, rounds, variants, unpacked);
@@ -161,11 +164,7 @@ public final class StartupBenchmark {
 
 	private static double start(String mainClass, List<String> classPath, Variant variant, Path directory)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						String.join(java.io.File.pathSeparator, classPath), mainClass, "--server.port=0",
-						"--loopback.fast-path.unix-domain.directory=" + directory.resolve("sockets")));
-		command.addAll(variant.arguments);
+		List<String> command = command(classPath, variant, directory, mainClass);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -184,6 +183,19 @@ public final class StartupBenchmark {
 				process.destroyForcibly();
 			}
 		}
+	}
+
+	// A fresh JVM on that class path running the main class with the arguments given
+	// (for the probe, the application's main class), the variant's properties after them
+	static List<String> command(List<String> classPath, Variant variant, Path directory, String... main) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						String.join(java.io.File.pathSeparator, classPath)));
+		command.addAll(List.of(main));
+		command.addAll(List.of("--server.port=0",
+				"--loopback.fast-path.unix-domain.directory=" + directory.resolve("sockets")));
+		command.addAll(variant.arguments);
+		return command;
 	}
 
 	// The jar's classes and libraries as a plain class path; its main class

@@ -55,7 +55,7 @@ import org.springframework.util.FileSystemUtils;
  * is), and of all beans.</li>
  * </ul>
  * Each line is the median over the rounds and the difference of means to the starter with
- * everything off with its 95% interval (Student's t, unpaired).
+ * everything off with its 95% interval (Welch's t, unpaired).
  * <p>
  * Usage: {@code StartupBreakdown <application jar> [rounds] [variant ...]}, the variants
  * as {@link StartupBenchmark}'s; by default {@code off ioctl same-host}.
@@ -64,15 +64,13 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class StartupBreakdown {
 
-	private static final String PREFIX = "BREAKDOWN ";
-
 	private StartupBreakdown() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
-		List<Variant> variants = (args.length > 2) ? Stream.of(args).skip(2).map(StartupBreakdown::variant).toList()
+		List<Variant> variants = (args.length > 2) ? Stream.of(args).skip(2).map(Variant::named).toList()
 				: List.of(Variant.OFF, Variant.IOCTL, Variant.SAME_HOST);
 		Path directory = Files.createTempDirectory("startup-breakdown");
 		try {
@@ -81,10 +79,6 @@ public final class StartupBreakdown {
 		finally {
 			FileSystemUtils.deleteRecursively(directory);
 		}
-	}
-
-	private static Variant variant(String name) {
-		return Variant.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
 
 	private static void run(Path jar, int rounds, List<Variant> variants, Path directory) throws Exception {
@@ -143,19 +137,16 @@ public final class StartupBreakdown {
 
 	private static Map<String, Double> start(String mainClass, List<String> classPath, Variant variant, Path directory)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				String.join(java.io.File.pathSeparator, classPath), Probe.class.getName(), mainClass, "--server.port=0",
-				"--loopback.fast-path.unix-domain.directory=" + directory.resolve("sockets")));
-		command.addAll(variant.arguments);
+		List<String> command = StartupBenchmark.command(classPath, variant, directory, Probe.class.getName(),
+				mainClass);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		Map<String, Double> measures = new LinkedHashMap<>();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = output.readLine()) != null) {
-				if (line.startsWith(PREFIX)) {
-					String[] parts = line.substring(PREFIX.length()).split(" ");
+				if (line.startsWith(Probe.PREFIX)) {
+					String[] parts = line.substring(Probe.PREFIX.length()).split(" ");
 					measures.put(parts[0], Double.parseDouble(parts[1]));
 				}
 			}
@@ -177,6 +168,8 @@ public final class StartupBreakdown {
 	 * nothing here but Spring.
 	 */
 	public static final class Probe {
+
+		static final String PREFIX = "BREAKDOWN ";
 
 		private static final String STARTER = "loopbackfastpath";
 
@@ -264,7 +257,7 @@ public final class StartupBreakdown {
 		}
 
 		private static void report(String key, double value) {
-			System.out.printf(Locale.ROOT, "BREAKDOWN %s %.3f%n", key, value);
+			System.out.printf(Locale.ROOT, PREFIX + "%s %.3f%n", key, value);
 		}
 
 		/**
